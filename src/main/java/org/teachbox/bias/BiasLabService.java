@@ -1,0 +1,137 @@
+package org.teachbox.bias;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.teachbox.engine.Model;
+import org.teachbox.engine.Saliency;
+import org.teachbox.imaging.ImageTensors;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.training.DataRecipe;
+import org.teachbox.training.Purpose;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingRequest;
+import org.teachbox.training.TrainingService;
+import org.teachbox.training.TrainingSettings;
+
+/**
+ * The bias lab: trains a fair model, a deliberately skewed one and, if asked, a mitigated one,
+ * all as normal jobs in the shared queue with the same settings and seed, so the only difference
+ * between them is the data. Lab models are kept in memory beside the project's own model and
+ * never replace it.
+ */
+@Service
+public class BiasLabService {
+
+    private final TrainingService training;
+    private final ProjectService projects;
+    private final Map<UUID, Lab> labs = new ConcurrentHashMap<>();
+
+    BiasLabService(TrainingService training, ProjectService projects) {
+        this.training = training;
+        this.projects = projects;
+    }
+
+    public void trainFair(String owner, UUID projectId) {
+        lab(projectId).clear();
+        submit(owner, projectId, Purpose.BIAS_FAIR, DataRecipe.FAIR);
+    }
+
+    public void trainSkewed(String owner, UUID projectId, Experiment experiment) {
+        Project project = projects.project(owner, projectId);
+        if (experiment.classIndex() < 0 || experiment.classIndex() >= projects.classes(owner, projectId).size()) {
+            throw new ProjectRuleException("rule.class.not-found");
+        }
+        Lab lab = lab(projectId);
+        lab.experiment = experiment;
+        lab.results.remove(Purpose.BIAS_SKEWED);
+        lab.results.remove(Purpose.BIAS_MITIGATED);
+        submit(owner, projectId, Purpose.BIAS_SKEWED, experiment.skewed(project.modelKind()));
+    }
+
+    public void trainMitigated(String owner, UUID projectId, Mitigation mitigation) {
+        Lab lab = lab(projectId);
+        if (lab.experiment == null || lab.experiment.kind() != Experiment.Kind.IMBALANCE) {
+            throw new ProjectRuleException("bias.error.no-imbalance");
+        }
+        lab.mitigation = mitigation;
+        lab.results.remove(Purpose.BIAS_MITIGATED);
+        submit(owner, projectId, Purpose.BIAS_MITIGATED, lab.experiment.mitigated(mitigation));
+    }
+
+    public Optional<Result> result(String owner, UUID projectId, Purpose purpose) {
+        projects.project(owner, projectId);
+        return Optional.ofNullable(lab(projectId).results.get(purpose));
+    }
+
+    public Optional<Experiment> experiment(UUID projectId) {
+        return Optional.ofNullable(lab(projectId).experiment);
+    }
+
+    public Optional<Mitigation> mitigation(UUID projectId) {
+        return Optional.ofNullable(lab(projectId).mitigation);
+    }
+
+    /**
+     * The image a lab run sees for a validation sample (with the cue, if the experiment puts one
+     * there) and where each model looked on it.
+     */
+    public float[] labImage(String owner, UUID projectId, UUID sampleId, boolean withCue) {
+        Project project = projects.project(owner, projectId);
+        ModelKind kind = project.modelKind();
+        float[] image = ImageTensors.toChw(projects.sample(owner, sampleId).image(), kind.inputSize(), kind.channels());
+        Experiment experiment = lab(projectId).experiment;
+        if (withCue && experiment != null && experiment.kind() == Experiment.Kind.SHORTCUT) {
+            experiment.cue().stamp(image, kind.channels(), kind.inputSize());
+        }
+        return image;
+    }
+
+    public static float[] saliency(Model model, float[] image) {
+        float[] p = model.predict(image);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        int side = model.inputWidth();
+        int patch = Math.max(4, side / 8);
+        return Saliency.occlusion(model, image, best, patch, Math.max(2, patch / 2));
+    }
+
+    private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe) {
+        Lab lab = lab(projectId);
+        training.submit(new TrainingRequest(owner, projectId, purpose, TrainingSettings.defaults(), recipe,
+                (model, report) -> lab.results.put(purpose, new Result(model, report))));
+    }
+
+    private Lab lab(UUID projectId) {
+        return labs.computeIfAbsent(projectId, id -> new Lab());
+    }
+
+    public record Result(Model model, TrainingReport report) {
+        public RunSummary summary() {
+            return RunSummary.of(report);
+        }
+    }
+
+    private static final class Lab {
+        private final Map<Purpose, Result> results = java.util.Collections.synchronizedMap(new EnumMap<>(Purpose.class));
+        private volatile Experiment experiment;
+        private volatile Mitigation mitigation;
+
+        void clear() {
+            results.clear();
+            experiment = null;
+            mitigation = null;
+        }
+    }
+}

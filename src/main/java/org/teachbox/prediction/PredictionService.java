@@ -1,0 +1,79 @@
+package org.teachbox.prediction;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.teachbox.engine.Model;
+import org.teachbox.engine.Saliency;
+import org.teachbox.imaging.ImageIngest;
+import org.teachbox.imaging.ImageRejectedException;
+import org.teachbox.imaging.ImageTensors;
+import org.teachbox.imaging.StoredImage;
+import org.teachbox.training.ModelStore;
+
+/**
+ * Asks a project's trained model about a new image. The image goes through the same checks and
+ * the same square crop as the training images did, so the model sees what it was taught on.
+ */
+@Service
+public class PredictionService {
+
+    private final ModelStore models;
+    private final ImageIngest ingest;
+
+    PredictionService(ModelStore models, ImageIngest ingest) {
+        this.models = models;
+        this.ingest = ingest;
+    }
+
+    /** Empty when the project has no trained model yet. */
+    public Optional<Prediction> predict(String owner, UUID projectId, String fileName, byte[] bytes)
+            throws ImageRejectedException {
+        Optional<ModelStore.StoredModel> stored = models.load(owner, projectId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        float[] input = input(stored.get().model(), fileName, bytes);
+        return Optional.of(new Prediction(stored.get().classNames(), stored.get().model().predict(input)));
+    }
+
+    /** Where the model looked: a heat map (side × side, values 0..1) for the class it picked. */
+    public Optional<Heatmap> saliency(String owner, UUID projectId, byte[] storedImage) {
+        return models.load(owner, projectId).map(m -> heatmap(m.model(), storedImage));
+    }
+
+    public static Heatmap heatmap(Model model, byte[] storedImage) {
+        float[] input = ImageTensors.toChw(storedImage, model.inputWidth(), model.inputChannels());
+        float[] p = model.predict(input);
+        int best = argmax(p);
+        int side = model.inputWidth();
+        int patch = Math.max(4, side / 8);
+        return new Heatmap(side, Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2)), best);
+    }
+
+    private float[] input(Model model, String fileName, byte[] bytes) throws ImageRejectedException {
+        StoredImage image = ingest.ingest(fileName, bytes);
+        return ImageTensors.toChw(image.bytes(), model.inputWidth(), model.inputChannels());
+    }
+
+    static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    public record Prediction(List<String> classNames, float[] probabilities) {
+        public int best() {
+            return argmax(probabilities);
+        }
+    }
+
+    public record Heatmap(int side, float[] values, int predictedClass) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.teachbox.project;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a learner can do with projects, classes and samples. Every call names the owner token of
+ * the browser asking; anything that belongs to someone else looks exactly like something that
+ * does not exist, so a guessed URL reveals nothing.
+ */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository repo;
+    private final ProjectLimits limits;
+
+    ProjectService(ProjectRepository repo, ProjectLimits limits) {
+        this.repo = repo;
+        this.limits = limits;
+    }
+
+    public ProjectLimits limits() {
+        return limits;
+    }
+
+    public List<Project> projectsOf(String owner) {
+        return repo.projectsOf(owner);
+    }
+
+    /** A new project starts with the given classes (two empty ones, like Teachable Machine). */
+    @Transactional
+    public Project create(String owner, String name, ModelKind kind, List<String> classNames) {
+        if (repo.countProjects(owner) >= limits.maxProjectsPerOwner()) {
+            throw new ProjectRuleException("rule.projects.full", limits.maxProjectsPerOwner());
+        }
+        if (classNames.size() > limits.maxClasses()) {
+            throw new ProjectRuleException("rule.classes.full", limits.maxClasses());
+        }
+        UUID id = UUID.randomUUID();
+        repo.insertProject(id, owner, Names.clean(name, limits.maxNameLength()), kind);
+        for (int i = 0; i < classNames.size(); i++) {
+            repo.insertClass(UUID.randomUUID(), id, Names.clean(classNames.get(i), limits.maxNameLength()), i);
+        }
+        return project(owner, id);
+    }
+
+    public Project project(String owner, UUID projectId) {
+        return repo.project(owner, projectId).orElseThrow(() -> new ProjectRuleException("rule.project.not-found"));
+    }
+
+    public void renameProject(String owner, UUID projectId, String name) {
+        project(owner, projectId);
+        repo.renameProject(projectId, Names.clean(name, limits.maxNameLength()));
+    }
+
+    public void deleteProject(String owner, UUID projectId) {
+        project(owner, projectId);
+        repo.deleteProject(projectId);
+    }
+
+    public List<ImageClass> classes(String owner, UUID projectId) {
+        project(owner, projectId);
+        return repo.classes(projectId);
+    }
+
+    @Transactional
+    public ImageClass addClass(String owner, UUID projectId, String name) {
+        List<ImageClass> existing = classes(owner, projectId);
+        if (existing.size() >= limits.maxClasses()) {
+            throw new ProjectRuleException("rule.classes.full", limits.maxClasses());
+        }
+        String clean = uniqueName(existing, null, Names.clean(name, limits.maxNameLength()));
+        int position = existing.stream().mapToInt(ImageClass::position).max().orElse(-1) + 1;
+        UUID id = UUID.randomUUID();
+        repo.insertClass(id, projectId, clean, position);
+        repo.touch(projectId);
+        return new ImageClass(id, projectId, clean, position, 0);
+    }
+
+    @Transactional
+    public String renameClass(String owner, UUID classId, String name) {
+        UUID projectId = projectOfClass(owner, classId);
+        String clean = uniqueName(repo.classes(projectId), classId, Names.clean(name, limits.maxNameLength()));
+        repo.renameClass(classId, clean);
+        repo.touch(projectId);
+        return clean;
+    }
+
+    @Transactional
+    public void deleteClass(String owner, UUID classId) {
+        UUID projectId = projectOfClass(owner, classId);
+        repo.deleteClass(classId);
+        repo.touch(projectId);
+    }
+
+    @Transactional
+    public void clearClass(String owner, UUID classId) {
+        UUID projectId = projectOfClass(owner, classId);
+        repo.clearClass(classId);
+        repo.touch(projectId);
+    }
+
+    /**
+     * Stores one already-validated image. When this returns, the row is committed: the upload
+     * may be acknowledged to the learner and survives a server restart.
+     */
+    @Transactional
+    public UUID addSample(String owner, UUID classId, byte[] image, String mimeType) {
+        UUID projectId = projectOfClass(owner, classId);
+        if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
+            throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
+        }
+        UUID id = UUID.randomUUID();
+        repo.insertSample(id, classId, image, mimeType);
+        repo.touch(projectId);
+        return id;
+    }
+
+    public List<UUID> recentSampleIds(String owner, UUID classId, int limit) {
+        projectOfClass(owner, classId);
+        return repo.sampleIds(classId, limit);
+    }
+
+    public SampleImage sample(String owner, UUID sampleId) {
+        repo.projectOfSample(owner, sampleId).orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+        return repo.sample(sampleId).orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+    }
+
+    @Transactional
+    public void deleteSample(String owner, UUID sampleId) {
+        UUID projectId = repo.projectOfSample(owner, sampleId)
+                .orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+        repo.deleteSample(sampleId);
+        repo.touch(projectId);
+    }
+
+    /** Every class with its images, for training: a consistent snapshot of one data version. */
+    @Transactional(readOnly = true)
+    public ProjectData data(String owner, UUID projectId) {
+        Project project = project(owner, projectId);
+        List<ProjectData.ClassData> classes = repo.classes(projectId).stream()
+                .map(c -> new ProjectData.ClassData(c, repo.samplesOf(c.id())))
+                .toList();
+        return new ProjectData(project, classes);
+    }
+
+    private UUID projectOfClass(String owner, UUID classId) {
+        return repo.projectOfClass(owner, classId).orElseThrow(() -> new ProjectRuleException("rule.class.not-found"));
+    }
+
+    private static String uniqueName(List<ImageClass> classes, UUID self, String name) {
+        boolean taken = classes.stream()
+                .anyMatch(c -> !c.id().equals(self) && c.name().equalsIgnoreCase(name));
+        if (taken) {
+            throw new ProjectRuleException("rule.class.duplicate", name);
+        }
+        return name;
+    }
+}

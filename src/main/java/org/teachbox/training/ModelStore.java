@@ -1,0 +1,106 @@
+package org.teachbox.training;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.teachbox.engine.Model;
+import org.teachbox.engine.ModelFile;
+import org.teachbox.project.ProjectService;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps each project's latest trained model and its report in the database, so a restart loses
+ * nothing. Loaded models are cached in memory: live webcam preview asks ten times a second.
+ */
+@Component
+public class ModelStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
+
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+    private final JsonMapper json;
+    private final Map<UUID, StoredModel> cache = new ConcurrentHashMap<>();
+
+    ModelStore(JdbcClient jdbc, ProjectService projects) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.json = JsonMapper.builder().build();
+    }
+
+    @Transactional
+    public void save(String owner, UUID projectId, Model model, TrainingReport report) {
+        projects.project(owner, projectId);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ModelFile.write(model, report.classNames(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = Instant.now();
+        jdbc.sql("DELETE FROM trained_model WHERE project_id = ?").param(projectId).update();
+        jdbc.sql("INSERT INTO trained_model (project_id, data_version, model, report, trained_at) VALUES (?, ?, ?, ?, ?)")
+                .params(projectId, report.dataVersion(), bytes.toByteArray(), json.writeValueAsString(report),
+                        Timestamp.from(now))
+                .update();
+        cache.put(projectId, new StoredModel(model, report.classNames(), report, now));
+    }
+
+    /** The project's trained model, if it has one and {@code owner} owns the project. */
+    public Optional<StoredModel> load(String owner, UUID projectId) {
+        projects.project(owner, projectId);
+        StoredModel cached = cache.get(projectId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return jdbc.sql("SELECT model, report, trained_at FROM trained_model WHERE project_id = ?")
+                .param(projectId)
+                .query((rs, n) -> read(rs.getBytes("model"), rs.getString("report"),
+                        rs.getTimestamp("trained_at").toInstant()))
+                .optional()
+                .flatMap(o -> o)
+                .map(m -> {
+                    cache.put(projectId, m);
+                    return m;
+                });
+    }
+
+    /** Whether the images changed since the stored model was trained. */
+    public boolean isOutOfDate(String owner, UUID projectId) {
+        long current = projects.project(owner, projectId).dataVersion();
+        return load(owner, projectId).map(m -> m.report().dataVersion() != current).orElse(false);
+    }
+
+    public void forget(UUID projectId) {
+        cache.remove(projectId);
+    }
+
+    private Optional<StoredModel> read(byte[] model, String report, Instant trainedAt) {
+        try {
+            ModelFile.Loaded loaded = ModelFile.read(new ByteArrayInputStream(model));
+            TrainingReport parsed = json.readValue(report, TrainingReport.class);
+            return Optional.of(new StoredModel(loaded.model(), loaded.classNames(), parsed, trainedAt));
+        } catch (IOException | RuntimeException e) {
+            log.warn("A stored model could not be read; the project will need training again", e);
+            return Optional.empty();
+        }
+    }
+
+    public record StoredModel(Model model, List<String> classNames, TrainingReport report, Instant trainedAt) {
+    }
+}

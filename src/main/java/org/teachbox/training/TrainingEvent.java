@@ -1,0 +1,34 @@
+package org.teachbox.training;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.teachbox.engine.EpochResult;
+
+/** What a training job tells the pages watching it, from the queue to the end. */
+public sealed interface TrainingEvent {
+
+    UUID jobId();
+
+    Purpose purpose();
+
+    record Queued(UUID jobId, Purpose purpose, int position) implements TrainingEvent {
+    }
+
+    record Started(UUID jobId, Purpose purpose, int epochs, int stepsPerEpoch, List<TrainingReport.ClassSplit> split)
+            implements TrainingEvent {
+    }
+
+    record Step(UUID jobId, Purpose purpose, int epoch, int epochs, int step, int steps, double imagesPerSecond,
+                long etaSeconds) implements TrainingEvent {
+    }
+
+    record Epoch(UUID jobId, Purpose purpose, EpochResult result) implements TrainingEvent {
+    }
+
+    record Finished(UUID jobId, Purpose purpose, TrainingReport report) implements TrainingEvent {
+    }
+
+    record Failed(UUID jobId, Purpose purpose, String messageKey, List<Object> args) implements TrainingEvent {
+    }
+}

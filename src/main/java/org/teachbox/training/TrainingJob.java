@@ -1,0 +1,63 @@
+package org.teachbox.training;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.teachbox.engine.EpochResult;
+
+/** A queued or running job. Cancelling is cooperative: the trainer checks the flag every step. */
+public final class TrainingJob {
+
+    private final UUID id = UUID.randomUUID();
+    private final TrainingRequest request;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final List<EpochResult> epochs = new CopyOnWriteArrayList<>();
+    private volatile TrainingEvent lastEvent;
+
+    TrainingJob(TrainingRequest request) {
+        this.request = request;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public TrainingRequest request() {
+        return request;
+    }
+
+    public UUID projectId() {
+        return request.projectId();
+    }
+
+    public Purpose purpose() {
+        return request.purpose();
+    }
+
+    /** The newest event, so a page opened mid-run can show where the run is. */
+    public TrainingEvent lastEvent() {
+        return lastEvent;
+    }
+
+    /** The epochs finished so far, so a page opened mid-run can draw the curves up to now. */
+    public List<EpochResult> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    void record(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Epoch e) {
+            epochs.add(e.result());
+        }
+        lastEvent = event;
+    }
+
+    void cancel() {
+        cancelled.set(true);
+    }
+
+    boolean isCancelled() {
+        return cancelled.get();
+    }
+}

@@ -1,0 +1,185 @@
+package org.teachbox.ui.bias;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Route;
+
+import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.Conclusion;
+import org.teachbox.bias.Experiment;
+import org.teachbox.bias.Mitigation;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.training.Purpose;
+import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingService;
+import org.teachbox.ui.Messages;
+import org.teachbox.ui.layout.MainLayout;
+import org.teachbox.ui.layout.ProjectPage;
+
+/**
+ * The Bias lab as a guided lesson: train fair → make it biased → see the skew → find the cause
+ * → fix it. Each step is one click; the runs are ordinary jobs in the shared training queue.
+ */
+@Route(value = "project/:projectId/bias", layout = MainLayout.class)
+public class BiasLabView extends ProjectPage {
+
+    private final BiasLabService lab;
+    private final TrainingService training;
+    private final Paragraph status = new Paragraph();
+    private final Div comparison = new Div();
+    private final Div conclusion = new Div();
+    private final Button trainFair = new Button();
+    private final Button trainSkewed = new Button();
+    private final Button trainFix = new Button();
+    private final Select<Mitigation> mitigation = new Select<>();
+    private LookPanel look;
+    private ExperimentForm form;
+    private Runnable unsubscribe;
+
+    public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training) {
+        super(projects);
+        this.lab = lab;
+        this.training = training;
+    }
+
+    @Override
+    protected void build() {
+        List<String> classNames = projects.classes(owner, project.id()).stream().map(c -> c.name()).toList();
+        form = new ExperimentForm(classNames);
+        look = new LookPanel(lab, owner, project.id());
+        status.setId("bias-status");
+        status.addClassName("tb-muted");
+        comparison.addClassName("tb-runs");
+        comparison.setId("bias-comparison");
+        conclusion.setId("bias-conclusion");
+        conclusion.addClassName("tb-verdict");
+
+        trainFair.setText(getTranslation("bias.step1.button"));
+        trainFair.setId("bias-train-fair");
+        trainFair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        trainFair.addClickListener(e -> run(() -> lab.trainFair(owner, project.id())));
+        trainSkewed.setText(getTranslation("bias.step2.button"));
+        trainSkewed.setId("bias-train-skewed");
+        trainSkewed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        trainSkewed.addClickListener(e -> {
+            Experiment experiment = form.experiment();
+            if (experiment == null) {
+                Messages.error(getTranslation("bias.error.keep"));
+                return;
+            }
+            run(() -> lab.trainSkewed(owner, project.id(), experiment));
+        });
+        mitigation.setLabel(getTranslation("bias.fix"));
+        mitigation.setItems(Mitigation.values());
+        mitigation.setItemLabelGenerator(m -> getTranslation("bias.fix." + m.name().toLowerCase()));
+        mitigation.setValue(Mitigation.CLASS_WEIGHTS);
+        trainFix.setText(getTranslation("bias.step5.button"));
+        trainFix.setId("bias-train-fix");
+        trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
+
+        add(new Paragraph(getTranslation("bias.intro")),
+                step("bias.step1", "bias.step1.text", trainFair),
+                step("bias.step2", "bias.step2.text", form, trainSkewed),
+                status,
+                step("bias.step3", "bias.step3.text", conclusion, comparison),
+                step("bias.step4", "bias.step4.text", look),
+                step("bias.step5", "bias.step5.text", mitigation, trainFix));
+        refresh();
+    }
+
+    private Div step(String title, String text, com.vaadin.flow.component.Component... content) {
+        Div step = new Div(new H2(getTranslation(title)), new Paragraph(getTranslation(text)));
+        step.add(content);
+        step.addClassName("tb-lab-step");
+        return step;
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private void refresh() {
+        Optional<BiasLabService.Result> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);
+        Optional<BiasLabService.Result> skewed = lab.result(owner, project.id(), Purpose.BIAS_SKEWED);
+        Optional<BiasLabService.Result> fixed = lab.result(owner, project.id(), Purpose.BIAS_MITIGATED);
+        Optional<Experiment> experiment = lab.experiment(project.id());
+        trainSkewed.setEnabled(fair.isPresent());
+        boolean imbalance = experiment.map(x -> x.kind() == Experiment.Kind.IMBALANCE).orElse(false);
+        trainFix.setEnabled(skewed.isPresent() && imbalance);
+        mitigation.setEnabled(skewed.isPresent() && imbalance);
+
+        comparison.removeAll();
+        fair.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fair"), "run-fair", r)));
+        skewed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.skewed"), "run-skewed", r)));
+        fixed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fixed",
+                getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.CLASS_WEIGHTS)
+                        .name().toLowerCase())), "run-fixed", r)));
+
+        conclusion.removeAll();
+        if (fair.isPresent() && skewed.isPresent() && experiment.isPresent()) {
+            List<Conclusion.Line> lines = experiment.get().kind() == Experiment.Kind.SHORTCUT
+                    ? Conclusion.shortcut(fair.get().summary(), skewed.get().summary(),
+                    fair.get().report().classNames().get(experiment.get().classIndex()))
+                    : Conclusion.imbalance(fair.get().summary(), skewed.get().summary(),
+                    fixed.map(BiasLabService.Result::summary).orElse(null),
+                    getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.CLASS_WEIGHTS)
+                            .name().toLowerCase()));
+            lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
+            look.show(fair.get(), skewed.get(), experiment.get());
+        } else {
+            conclusion.add(new Paragraph(getTranslation("bias.step3.waiting")));
+            look.clear();
+        }
+    }
+
+    private void handle(TrainingEvent event) {
+        if (event.purpose() == Purpose.PROJECT) {
+            return;
+        }
+        String run = getTranslation("bias.purpose." + event.purpose().name().toLowerCase());
+        switch (event) {
+            case TrainingEvent.Queued q -> status.setText(run + ": " + getTranslation("train.queued", q.position()));
+            case TrainingEvent.Step s -> status.setText(run + ": " + getTranslation("train.progress", s.epoch(),
+                    s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond())));
+            case TrainingEvent.Finished f -> {
+                status.setText(run + ": " + getTranslation("bias.run.done"));
+                refresh();
+            }
+            case TrainingEvent.Failed f -> status.setText(run + ": " + getTranslation(f.messageKey(), f.args().toArray()));
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        if (project == null) {
+            return;
+        }
+        UI ui = attachEvent.getUI();
+        unsubscribe = training.subscribe(project.id(), event -> ui.access(() -> handle(event)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.teachbox.ui.bias;
+
+import java.util.List;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+import org.teachbox.bias.Cue;
+import org.teachbox.bias.Experiment;
+
+/** Step 2's choices: which experiment, on which class, how strong. */
+class ExperimentForm extends Div {
+
+    private final RadioButtonGroup<Experiment.Kind> kind = new RadioButtonGroup<>();
+    private final Select<Integer> targetClass = new Select<>();
+    private final IntegerField keepPercent = new IntegerField();
+    private final Select<Cue> cue = new Select<>();
+    private final Checkbox cueOnOthers = new Checkbox();
+
+    ExperimentForm(List<String> classNames) {
+        addClassName("tb-form");
+        kind.setLabel(getTranslation("bias.kind"));
+        kind.setItems(Experiment.Kind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("bias.kind." + k.name().toLowerCase()));
+        kind.setValue(Experiment.Kind.IMBALANCE);
+        kind.setId("bias-kind");
+        targetClass.setLabel(getTranslation("bias.class"));
+        targetClass.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
+        targetClass.setItemLabelGenerator(classNames::get);
+        targetClass.setValue(0);
+        keepPercent.setLabel(getTranslation("bias.keep"));
+        keepPercent.setHelperText(getTranslation("bias.keep.help"));
+        keepPercent.setMin(5);
+        keepPercent.setMax(100);
+        keepPercent.setStep(5);
+        keepPercent.setStepButtonsVisible(true);
+        keepPercent.setValue(10);
+        keepPercent.setId("bias-keep");
+        cue.setLabel(getTranslation("bias.cue"));
+        cue.setItems(Cue.values());
+        cue.setItemLabelGenerator(c -> getTranslation("bias.cue." + c.name().toLowerCase()));
+        cue.setValue(Cue.CORNER_PATCH);
+        cueOnOthers.setLabel(getTranslation("bias.cue.others"));
+        cueOnOthers.setValue(true);
+        kind.addValueChangeListener(e -> showFields());
+        add(kind, targetClass, keepPercent, cue, cueOnOthers);
+        showFields();
+    }
+
+    private void showFields() {
+        boolean imbalance = kind.getValue() == Experiment.Kind.IMBALANCE;
+        keepPercent.setVisible(imbalance);
+        cue.setVisible(!imbalance);
+        cueOnOthers.setVisible(!imbalance);
+    }
+
+    /** The chosen experiment, or null when the percentage is empty or out of range. */
+    Experiment experiment() {
+        int c = targetClass.getValue() == null ? 0 : targetClass.getValue();
+        if (kind.getValue() == Experiment.Kind.SHORTCUT) {
+            return Experiment.shortcut(c, cue.getValue(), cueOnOthers.getValue());
+        }
+        Integer keep = keepPercent.getValue();
+        if (keep == null || keep < 5 || keep > 100) {
+            return null;
+        }
+        return Experiment.imbalance(c, keep / 100.0);
+    }
+}

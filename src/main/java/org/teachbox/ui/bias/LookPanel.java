@@ -1,0 +1,78 @@
+package org.teachbox.ui.bias;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.Experiment;
+import org.teachbox.prediction.HeatmapPicture;
+import org.teachbox.training.TrainingReport;
+
+/**
+ * Step 4, "find the cause": one validation image, and where the fair and the biased model
+ * looked on it. For a shortcut we pick an image of another class wearing the cue, so the biased
+ * model's heat sits on the sticker; for an imbalance, an image of the class that was cut.
+ */
+class LookPanel extends Div {
+
+    private static final int DISPLAY = 192;
+
+    private final BiasLabService lab;
+    private final String owner;
+    private final UUID projectId;
+
+    LookPanel(BiasLabService lab, String owner, UUID projectId) {
+        this.lab = lab;
+        this.owner = owner;
+        this.projectId = projectId;
+        addClassName("tb-look");
+        setId("bias-saliency");
+        clear();
+    }
+
+    void clear() {
+        removeAll();
+        add(new Paragraph(getTranslation("bias.step4.waiting")));
+    }
+
+    void show(BiasLabService.Result fair, BiasLabService.Result skewed, Experiment experiment) {
+        removeAll();
+        Optional<TrainingReport.ValidationItem> pick = skewed.report().validation().stream()
+                .filter(v -> experiment.kind() == Experiment.Kind.SHORTCUT
+                        ? v.actual() != experiment.classIndex()
+                        : v.actual() == experiment.classIndex())
+                .findFirst();
+        if (pick.isEmpty()) {
+            add(new Paragraph(getTranslation("insights.cell.empty")));
+            return;
+        }
+        boolean withCue = experiment.kind() == Experiment.Kind.SHORTCUT;
+        float[] image = lab.labImage(owner, projectId, pick.get().sampleId(), withCue);
+        add(tile(getTranslation("bias.run.fair"), fair, image), tile(getTranslation("bias.run.skewed"), skewed, image));
+    }
+
+    private Div tile(String title, BiasLabService.Result result, float[] image) {
+        var model = result.model();
+        float[] heat = BiasLabService.saliency(model, image);
+        float[] p = model.predict(image);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        Image picture = new Image(HeatmapPicture.dataUrl(image, model.inputChannels(), model.inputWidth(), heat, DISPLAY),
+                getTranslation("bias.step4.alt"));
+        picture.addClassName("tb-heatmap");
+        Span caption = new Span(getTranslation("bias.step4.says", title,
+                result.report().classNames().get(best), Math.round(100 * p[best])));
+        Div tile = new Div(picture, caption);
+        tile.addClassName("tb-look-tile");
+        return tile;
+    }
+}

@@ -1,0 +1,68 @@
+package org.teachbox.ui.bias;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.RunSummary;
+import org.teachbox.ui.components.ConfusionMatrix;
+import org.teachbox.ui.components.TrainChart;
+
+/** One run of the lab (fair, skewed or fixed): its accuracy, per-class table, matrix, share and curve. */
+class RunColumn extends Div {
+
+    RunColumn(String title, String id, BiasLabService.Result result) {
+        addClassName("tb-panel");
+        addClassName("tb-run");
+        setId(id);
+        RunSummary run = result.summary();
+        add(new H3(title), new Paragraph(getTranslation("bias.run.accuracy", Math.round(100 * run.accuracy()))));
+
+        add(new H4(getTranslation("insights.per-class")));
+        Div table = new Div();
+        table.addClassName("tb-mini-table");
+        for (int c = 0; c < run.classNames().size(); c++) {
+            Span name = new Span(run.classNames().get(c));
+            Span value = new Span(Math.round(100 * run.perClassAccuracy()[c]) + "%");
+            Div row = new Div(name, value);
+            row.addClassName("tb-mini-row");
+            table.add(row);
+        }
+        add(table);
+
+        add(new H4(getTranslation("bias.share")), new ShareBars(run));
+
+        add(new H4(getTranslation("insights.confusion")));
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        matrix.setTexts(getTranslation("insights.actual"), getTranslation("insights.predicted"),
+                getTranslation("insights.cell.tooltip"));
+        matrix.setData(run.classNames(), run.confusion());
+        add(matrix);
+
+        add(new H4(getTranslation("chart.accuracy")));
+        TrainChart chart = new TrainChart();
+        chart.setPercent(true);
+        chart.setTexts(getTranslation("chart.accuracy"), getTranslation("chart.train"), getTranslation("chart.validation"),
+                getTranslation("chart.epoch"), getTranslation("chart.best"));
+        chart.setHistory(result.report().history().stream().map(r -> 100 * r.trainAccuracy()).toList(),
+                result.report().history().stream().map(r -> 100 * r.validationAccuracy()).toList());
+        if (result.report().bestEpoch() > 0) {
+            chart.setBestEpoch(result.report().bestEpoch());
+        }
+        add(chart);
+
+        add(new H4(getTranslation("chart.loss")));
+        TrainChart loss = new TrainChart();
+        loss.setTexts(getTranslation("chart.loss"), getTranslation("chart.train"), getTranslation("chart.validation"),
+                getTranslation("chart.epoch"), getTranslation("chart.best"));
+        loss.setHistory(result.report().history().stream().map(r -> r.trainLoss()).toList(),
+                result.report().history().stream().map(r -> r.validationLoss()).toList());
+        if (result.report().bestEpoch() > 0) {
+            loss.setBestEpoch(result.report().bestEpoch());
+        }
+        add(loss);
+    }
+}

@@ -1,0 +1,213 @@
+package org.teachbox.ui.gather;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+
+import org.teachbox.project.ImageClass;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.ui.Messages;
+import org.teachbox.ui.components.DrawPad;
+import org.teachbox.ui.components.WebcamCapture;
+
+/**
+ * A card for one class: its name, its images as thumbnails with a count, and the ways to add
+ * more (upload, webcam, drawing). Tells its view when the class was deleted.
+ */
+class ClassCard extends Div {
+
+    static final int THUMBNAILS = 48;
+
+    private final ProjectService projects;
+    private final SampleIntake intake;
+    private final String owner;
+    private final ImageClass imageClass;
+    private final Span count = new Span();
+    private final Div thumbnails = new Div();
+    private final UnorderedList problems = new UnorderedList();
+    private final Div capture = new Div();
+
+    ClassCard(ProjectService projects, SampleIntake intake, String owner, ImageClass imageClass, ModelKind kind,
+              long maxUploadBytes) {
+        this.projects = projects;
+        this.intake = intake;
+        this.owner = owner;
+        this.imageClass = imageClass;
+        addClassName("tb-class-card");
+        setId("class-" + imageClass.position());
+        thumbnails.addClassName("tb-thumbs");
+        problems.addClassName("tb-problems");
+        capture.addClassName("tb-capture");
+        add(header(), sources(kind, maxUploadBytes), capture, problems, thumbnails);
+        refresh();
+    }
+
+    private Component header() {
+        TextField name = new TextField();
+        name.setValue(imageClass.name());
+        name.setAriaLabel(getTranslation("class.name"));
+        name.setMaxLength(projects.limits().maxNameLength());
+        name.addClassName("tb-class-name");
+        name.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                name.setValue(projects.renameClass(owner, imageClass.id(), e.getValue()));
+            } catch (ProjectRuleException ex) {
+                Messages.error(this, ex);
+                name.setValue(e.getOldValue());
+            }
+        });
+        count.addClassName("tb-count");
+        Button clear = new Button(getTranslation("class.clear"), e -> {
+            projects.clearClass(owner, imageClass.id());
+            refresh();
+        });
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Button delete = new Button(getTranslation("class.delete"), e -> {
+            projects.deleteClass(owner, imageClass.id());
+            fireEvent(new DeletedEvent(this));
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        HorizontalLayout row = new HorizontalLayout(name, count, clear, delete);
+        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        row.setWidthFull();
+        row.expand(name);
+        return row;
+    }
+
+    private Component sources(ModelKind kind, long maxUploadBytes) {
+        Upload upload = new Upload(upload(maxUploadBytes));
+        upload.setI18n(UploadTexts.of(this));
+        upload.setMaxFiles(projects.limits().maxImagesPerClass());
+        upload.addClassName("tb-upload");
+        upload.addAllFinishedListener(e -> upload.clearFileList());
+        Button webcam = new Button(getTranslation("class.webcam"), e -> showWebcam());
+        webcam.addClassName("tb-webcam-button");
+        HorizontalLayout row = new HorizontalLayout(upload, webcam);
+        if (kind == ModelKind.DIGITS) {
+            row.add(new Button(getTranslation("class.draw"), e -> showDrawPad()));
+        }
+        row.setAlignItems(HorizontalLayout.Alignment.START);
+        row.setWrap(true);
+        return row;
+    }
+
+    /**
+     * Reads each file with a hard cap (a hostile client may ignore the browser-side limit), stores
+     * it outside the session lock, then updates the card inside {@code ui.access}.
+     */
+    private UploadHandler upload(long maxBytes) {
+        return event -> {
+            UI ui = event.getUI();
+            String fileName = event.getFileName();
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            SampleIntake.Result result = bytes.length > maxBytes
+                    ? new SampleIntake.Result(false, "upload.error.too-large",
+                            new Object[] {fileName, (maxBytes / 1_000_000) + " MB"})
+                    : intake.accept(imageClass.id(), fileName, bytes);
+            ui.access(() -> show(result));
+        };
+    }
+
+    private void showWebcam() {
+        capture.removeAll();
+        WebcamCapture webcam = new WebcamCapture();
+        webcam.setMode(WebcamCapture.Mode.RECORD);
+        webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
+                getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
+        webcam.addFrameCapturedListener(e -> show(intake.accept(imageClass.id(), "webcam.jpg", e.getJpeg())));
+        Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        capture.add(webcam, close);
+        webcam.start();
+    }
+
+    private void showDrawPad() {
+        capture.removeAll();
+        DrawPad pad = new DrawPad();
+        pad.setTexts(getTranslation("draw.clear"));
+        pad.addDrawingListener(e -> {
+            show(intake.accept(imageClass.id(), "drawing.png", e.getPng()));
+            pad.clear();
+        });
+        Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        capture.add(pad, close);
+    }
+
+    private void show(SampleIntake.Result result) {
+        if (!result.stored()) {
+            ListItem item = new ListItem(getTranslation(result.messageKey(), result.args()));
+            problems.addComponentAsFirst(item);
+            while (problems.getComponentCount() > 8) {
+                problems.remove(problems.getComponentAt(8));
+            }
+        }
+        refresh();
+    }
+
+    void refresh() {
+        List<UUID> recent = projects.recentSampleIds(owner, imageClass.id(), THUMBNAILS);
+        int total = projects.classes(owner, imageClass.projectId()).stream()
+                .filter(c -> c.id().equals(imageClass.id())).mapToInt(ImageClass::sampleCount).findFirst().orElse(0);
+        count.setText(getTranslation("class.count", total));
+        thumbnails.removeAll();
+        if (total == 0) {
+            Span empty = new Span(getTranslation("class.empty"));
+            empty.addClassName("tb-muted");
+            thumbnails.add(empty);
+        }
+        for (UUID id : recent) {
+            Image image = new Image("samples/" + id, getTranslation("class.thumbnail"));
+            image.addClassName("tb-thumb-img");
+            Button remove = new Button("×", e -> {
+                projects.deleteSample(owner, id);
+                refresh();
+            });
+            remove.addClassName("tb-thumb-delete");
+            remove.setAriaLabel(getTranslation("class.delete-image"));
+            Div thumb = new Div(image, remove);
+            thumb.addClassName("tb-thumb");
+            thumbnails.add(thumb);
+        }
+        if (total > recent.size()) {
+            Span more = new Span(getTranslation("class.more", total - recent.size()));
+            more.addClassName("tb-muted");
+            thumbnails.add(more);
+        }
+    }
+
+    Registration addDeletedListener(ComponentEventListener<DeletedEvent> listener) {
+        return addListener(DeletedEvent.class, listener);
+    }
+
+    static class DeletedEvent extends ComponentEvent<ClassCard> {
+        DeletedEvent(ClassCard source) {
+            super(source, false);
+        }
+    }
+}

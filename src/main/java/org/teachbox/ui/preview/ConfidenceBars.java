@@ -1,0 +1,46 @@
+package org.teachbox.ui.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+
+import org.teachbox.prediction.PredictionService;
+
+/** One bar per class showing how sure the model is; the winner is highlighted. */
+class ConfidenceBars extends Div {
+
+    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Span> values = new ArrayList<>();
+    private final List<Div> rows = new ArrayList<>();
+
+    ConfidenceBars(List<String> classNames) {
+        addClassName("tb-bars");
+        setId("confidence-bars");
+        for (String name : classNames) {
+            Span label = new Span(name);
+            label.addClassName("tb-bar-label");
+            ProgressBar bar = new ProgressBar(0, 1, 0);
+            Span value = new Span("–");
+            value.addClassName("tb-bar-value");
+            Div row = new Div(label, bar, value);
+            row.addClassName("tb-bar-row");
+            bars.add(bar);
+            values.add(value);
+            rows.add(row);
+            add(row);
+        }
+    }
+
+    void show(PredictionService.Prediction prediction) {
+        float[] p = prediction.probabilities();
+        int best = prediction.best();
+        for (int i = 0; i < bars.size() && i < p.length; i++) {
+            bars.get(i).setValue(p[i]);
+            values.get(i).setText(Math.round(100 * p[i]) + "%");
+            rows.get(i).getElement().getClassList().set("tb-winner", i == best);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.teachbox.ui.preview;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Route;
+
+import org.teachbox.imaging.ImageRejectedException;
+import org.teachbox.prediction.PredictionService;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.ProjectService;
+import org.teachbox.training.ModelStore;
+import org.teachbox.ui.Messages;
+import org.teachbox.ui.components.DrawPad;
+import org.teachbox.ui.components.WebcamCapture;
+import org.teachbox.ui.layout.MainLayout;
+import org.teachbox.ui.layout.ProjectPage;
+
+/** Step 3, Preview: show the model something new (webcam, a file, a drawing) and see its answer. */
+@Route(value = "project/:projectId/preview", layout = MainLayout.class)
+public class PreviewView extends ProjectPage {
+
+    private static final int MAX_BYTES = 15_000_000;
+
+    private final PredictionService predictions;
+    private final ModelStore models;
+    private ConfidenceBars bars;
+
+    public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
+        super(projects);
+        this.predictions = predictions;
+        this.models = models;
+    }
+
+    @Override
+    protected void build() {
+        Optional<ModelStore.StoredModel> model = models.load(owner, project.id());
+        if (model.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("preview.no-model"));
+            none.setId("preview-no-model");
+            add(none);
+            return;
+        }
+        if (models.isOutOfDate(owner, project.id())) {
+            Paragraph stale = new Paragraph(getTranslation("train.out-of-date"));
+            stale.addClassName("tb-warning");
+            add(stale);
+        }
+        bars = new ConfidenceBars(model.get().classNames());
+        Div sources = new Div(webcam(), upload());
+        if (project.modelKind() == ModelKind.DIGITS) {
+            sources.add(drawPad());
+        }
+        sources.addClassName("tb-preview-sources");
+        Div result = new Div(new H3(getTranslation("preview.result")), bars);
+        result.addClassName("tb-panel");
+        Div layout = new Div(sources, result);
+        layout.addClassName("tb-preview");
+        add(new Paragraph(getTranslation("preview.hint")), layout);
+    }
+
+    private Div webcam() {
+        WebcamCapture webcam = new WebcamCapture();
+        webcam.setMode(WebcamCapture.Mode.PREDICT);
+        webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
+                getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
+        webcam.addFrameCapturedListener(e -> predict("webcam.jpg", e.getJpeg()));
+        return panel("preview.webcam", webcam);
+    }
+
+    private Div upload() {
+        Upload upload = new Upload(event -> {
+            UI ui = event.getUI();
+            String name = event.getFileName();
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            ui.access(() -> {
+                if (bytes.length > MAX_BYTES) {
+                    Messages.error(getTranslation("upload.error.too-large", name, "15 MB"));
+                } else {
+                    predict(name, bytes);
+                }
+            });
+        });
+        upload.setMaxFiles(1);
+        upload.setId("preview-upload");
+        upload.addSucceededListener(e -> upload.clearFileList());
+        return panel("preview.file", upload);
+    }
+
+    private Div drawPad() {
+        DrawPad pad = new DrawPad();
+        pad.setTexts(getTranslation("draw.clear"));
+        pad.addDrawingListener(e -> predict("drawing.png", e.getPng()));
+        return panel("preview.draw", pad);
+    }
+
+    private Div panel(String title, com.vaadin.flow.component.Component content) {
+        Div panel = new Div(new H3(getTranslation(title)), content);
+        panel.addClassName("tb-panel");
+        return panel;
+    }
+
+    private void predict(String fileName, byte[] bytes) {
+        try {
+            predictions.predict(owner, project.id(), fileName, bytes).ifPresent(bars::show);
+        } catch (ImageRejectedException e) {
+            Messages.error(getTranslation(e.messageKey(), e.messageArgs()));
+        }
+    }
+}

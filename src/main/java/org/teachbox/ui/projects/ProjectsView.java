@@ -1,0 +1,144 @@
+package org.teachbox.ui.projects;
+
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+
+import org.teachbox.owner.Owner;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.samples.SampleProjects;
+import org.teachbox.ui.Messages;
+import org.teachbox.ui.bias.BiasLabView;
+import org.teachbox.ui.gather.GatherView;
+import org.teachbox.ui.layout.MainLayout;
+
+/** "My projects": start a project, open a ready-made sample, or continue one of your own. */
+@Route(value = "", layout = MainLayout.class)
+public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ProjectService projects;
+    private final SampleProjects samples;
+    private final String owner = Owner.current();
+    private final FlexLayout list = new FlexLayout();
+
+    public ProjectsView(ProjectService projects, SampleProjects samples) {
+        this.projects = projects;
+        this.samples = samples;
+        addClassName("tb-page");
+        list.addClassName("tb-project-list");
+        add(new H1(getTranslation("projects.title")), new Paragraph(getTranslation("projects.intro")),
+                newProjectForm(), sampleButtons(), new H2(getTranslation("projects.mine")), list);
+        refresh();
+    }
+
+    private Component newProjectForm() {
+        TextField name = new TextField(getTranslation("projects.new.name"));
+        name.setId("new-project-name");
+        name.setValue(getTranslation("projects.new.default-name"));
+        name.setMaxLength(projects.limits().maxNameLength());
+        Select<ModelKind> kind = new Select<>();
+        kind.setLabel(getTranslation("projects.new.kind"));
+        kind.setItems(ModelKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("projects.kind." + k.name().toLowerCase()));
+        kind.setValue(ModelKind.IMAGE);
+        Button create = new Button(getTranslation("projects.new.create"), e -> {
+            try {
+                Project p = projects.create(owner, name.getValue(), kind.getValue(),
+                        List.of(getTranslation("class.default-name", 1), getTranslation("class.default-name", 2)));
+                open(p);
+            } catch (ProjectRuleException ex) {
+                Messages.error(this, ex);
+            }
+        });
+        create.setId("create-project");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(name, kind, create);
+        form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
+        return form;
+    }
+
+    private Component sampleButtons() {
+        Button digits = new Button(getTranslation("projects.sample.digits"), e -> loadSample(true));
+        digits.setId("sample-digits");
+        Button shapes = new Button(getTranslation("projects.sample.shapes"), e -> loadSample(false));
+        shapes.setId("sample-shapes");
+        Button bias = new Button(getTranslation("projects.sample.bias"), e -> {
+            try {
+                Project p = samples.biasDemo(owner, getTranslation("projects.sample.bias.name"));
+                getUI().ifPresent(ui -> ui.navigate(BiasLabView.class, new RouteParameters("projectId", p.id().toString())));
+            } catch (ProjectRuleException ex) {
+                Messages.error(this, ex);
+            }
+        });
+        bias.setId("sample-bias");
+        HorizontalLayout row = new HorizontalLayout(new Span(getTranslation("projects.sample.intro")), shapes, digits, bias);
+        row.setAlignItems(Alignment.CENTER);
+        row.setWrap(true);
+        return row;
+    }
+
+    private void loadSample(boolean digits) {
+        try {
+            open(digits ? samples.digits(owner, getTranslation("projects.sample.digits.name"))
+                    : samples.shapes(owner, getTranslation("projects.sample.shapes.name")));
+        } catch (ProjectRuleException ex) {
+            Messages.error(this, ex);
+        }
+    }
+
+    private void refresh() {
+        list.removeAll();
+        List<Project> mine = projects.projectsOf(owner);
+        if (mine.isEmpty()) {
+            list.add(new Paragraph(getTranslation("projects.none")));
+        }
+        for (Project p : mine) {
+            list.add(card(p));
+        }
+    }
+
+    private Component card(Project p) {
+        RouterLink link = new RouterLink(p.name(), GatherView.class, new RouteParameters("projectId", p.id().toString()));
+        link.addClassName("tb-project-name");
+        int images = projects.classes(owner, p.id()).stream().mapToInt(c -> c.sampleCount()).sum();
+        Span meta = new Span(getTranslation("projects.card.meta", projects.classes(owner, p.id()).size(), images));
+        meta.addClassName("tb-muted");
+        Button delete = new Button(getTranslation("projects.delete"), e -> {
+            projects.deleteProject(owner, p.id());
+            refresh();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        Div card = new Div(link, meta, delete);
+        card.addClassName("tb-project-card");
+        return card;
+    }
+
+    private void open(Project p) {
+        getUI().ifPresent(ui -> ui.navigate(GatherView.class, new RouteParameters("projectId", p.id().toString())));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("projects.title") + " · Teachbox";
+    }
+}

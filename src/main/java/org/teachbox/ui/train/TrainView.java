@@ -1,0 +1,170 @@
+package org.teachbox.ui.train;
+
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Route;
+
+import org.teachbox.engine.EpochResult;
+import org.teachbox.project.ImageClass;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.training.ModelStore;
+import org.teachbox.training.Purpose;
+import org.teachbox.training.StratifiedSplit;
+import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingService;
+import org.teachbox.training.TrainingSettings;
+import org.teachbox.ui.Messages;
+import org.teachbox.ui.insights.CurvesPanel;
+import org.teachbox.ui.layout.MainLayout;
+import org.teachbox.ui.layout.ProjectPage;
+
+/**
+ * Step 2, Train: how the images will be split, one big Train button, the advanced knobs, and
+ * the run itself, live: progress, curves, and a plain-words verdict at the end.
+ */
+@Route(value = "project/:projectId/train", layout = MainLayout.class)
+public class TrainView extends ProjectPage {
+
+    private final TrainingService training;
+    private final ModelStore models;
+    private final ProgressPanel progress = new ProgressPanel();
+    private final CurvesPanel curves = new CurvesPanel();
+    private final Paragraph verdict = new Paragraph();
+    private final Button train = new Button();
+    private final Button cancel = new Button();
+    private AdvancedSettings advanced;
+    private Runnable unsubscribe;
+
+    public TrainView(ProjectService projects, TrainingService training, ModelStore models) {
+        super(projects);
+        this.training = training;
+        this.models = models;
+    }
+
+    @Override
+    protected void build() {
+        advanced = new AdvancedSettings(TrainingSettings.defaults());
+        train.setText(getTranslation("train.button"));
+        train.setId("train-button");
+        train.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        train.addClickListener(e -> start());
+        cancel.setText(getTranslation("train.cancel"));
+        cancel.setId("cancel-button");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> training.cancel(owner, project.id(), Purpose.PROJECT));
+        cancel.setVisible(false);
+        verdict.setId("train-verdict");
+        verdict.addClassName("tb-verdict");
+        Div buttons = new Div(train, cancel);
+        buttons.addClassName("tb-actions");
+        add(splitSummary(), buttons, advanced, progress, verdict, curves);
+        showStoredModel();
+    }
+
+    private Div splitSummary() {
+        Div summary = new Div();
+        summary.addClassName("tb-split");
+        summary.setId("split-summary");
+        summary.add(new Paragraph(getTranslation("train.split.intro")));
+        for (ImageClass c : projects.classes(owner, project.id())) {
+            int validation = StratifiedSplit.validationCount(c.sampleCount());
+            Span line = new Span(getTranslation("train.split.line", c.name(),
+                    Math.max(0, c.sampleCount() - validation), validation));
+            line.addClassName("tb-split-line");
+            summary.add(line);
+        }
+        return summary;
+    }
+
+    private void showStoredModel() {
+        models.load(owner, project.id()).ifPresent(m -> {
+            curves.show(m.report().history(), m.report().bestEpoch());
+            verdict.setText(models.isOutOfDate(owner, project.id())
+                    ? getTranslation("train.out-of-date") : getTranslation("train.done",
+                    Math.round(100 * m.report().validationAccuracy())));
+        });
+    }
+
+    private void start() {
+        TrainingSettings settings = advanced.settings();
+        if (settings == null) {
+            Messages.error(getTranslation("train.error.settings"));
+            return;
+        }
+        try {
+            curves.clear();
+            verdict.setText("");
+            training.train(owner, project.id(), settings);
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private void handle(TrainingEvent event) {
+        if (event.purpose() != Purpose.PROJECT) {
+            return;
+        }
+        boolean running = !(event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed);
+        train.setEnabled(!running);
+        cancel.setVisible(running);
+        progress.show(event);
+        switch (event) {
+            case TrainingEvent.Epoch e -> {
+                EpochResult r = e.result();
+                curves.addEpoch(r.trainAccuracy(), r.valAccuracy(), r.trainLoss(), r.valLoss());
+            }
+            case TrainingEvent.Finished f -> finished(f.report());
+            case TrainingEvent.Failed f -> {
+                progress.done();
+                verdict.setText(getTranslation(f.messageKey(), f.args().toArray()));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void finished(TrainingReport report) {
+        progress.done();
+        curves.show(report.history(), report.bestEpoch());
+        verdict.setText(switch (report.status()) {
+            case TrainingReport.DIVERGED -> getTranslation("train.diverged", String.valueOf(report.settings().learningRate()));
+            case TrainingReport.CANCELLED -> getTranslation("train.cancelled");
+            default -> getTranslation("train.done", Math.round(100 * report.validationAccuracy()));
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        if (project == null) {
+            return;
+        }
+        UI ui = attachEvent.getUI();
+        unsubscribe = training.subscribe(project.id(), event -> ui.access(() -> handle(event)));
+        training.active(project.id(), Purpose.PROJECT).ifPresent(job -> {
+            List<EpochResult> soFar = job.epochs();
+            curves.clear();
+            soFar.forEach(r -> curves.addEpoch(r.trainAccuracy(), r.valAccuracy(), r.trainLoss(), r.valLoss()));
+            if (job.lastEvent() != null && !(job.lastEvent() instanceof TrainingEvent.Epoch)) {
+                handle(job.lastEvent());
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+}

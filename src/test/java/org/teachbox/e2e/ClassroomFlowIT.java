@@ -1,0 +1,129 @@
+package org.teachbox.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A new learner's whole path: gather → train → under the hood → preview → Chinese. */
+class ClassroomFlowIT extends BrowserTest {
+
+    @TempDir
+    Path files;
+
+    @Test
+    void learnerGathersTrainsInspectsAndPredicts() throws Exception {
+        page.navigate(url("/"));
+        assertThat(page.locator("h1")).hasText("My projects");
+        screenshot(page, "01-projects");
+
+        page.locator("#new-project-name input").fill("Circles or squares");
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        assertThat(page.locator("h1")).hasText("Circles or squares");
+
+        rename(0, "circles");
+        rename(1, "squares");
+
+        List<Path> circles = new ArrayList<>(TestImages.shapes(files.resolve("c"), "circle", 12, 1));
+        circles.add(TestImages.broken(files));
+        upload(0, circles);
+        upload(1, TestImages.shapes(files.resolve("s"), "square", 12, 2));
+        assertThat(page.locator("#class-0 .tb-count")).hasText("12 images");
+        assertThat(page.locator("#class-1 .tb-count")).hasText("12 images");
+        assertThat(page.locator("#class-0 .tb-problems")).containsText("broken.png");
+        assertThat(page.locator("#class-0 .tb-thumb-img")).hasCount(12);
+
+        recordFromWebcam(1);
+        screenshot(page, "02-gather");
+
+        page.locator("#go-train").click();
+        assertThat(page.locator("#split-summary")).containsText("circles: 10 for training · 2 for validation");
+        page.locator("#advanced").click();
+        page.locator("#epochs input").fill("8");
+        page.locator("#epochs input").press("Tab");
+        page.locator("#train-button").click();
+        assertThat(page.locator("#train-verdict")).containsText("Training finished",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        assertThat(page.locator("#accuracy-chart canvas")).isVisible();
+        screenshot(page, "03-train");
+
+        page.locator("#step-insights").click();
+        assertThat(page.locator("#per-class")).containsText("circles");
+        Locator matrix = page.locator("#confusion-matrix");
+        assertThat(matrix).containsText("Actual");
+        matrix.locator("td[data-actual='0'][data-predicted='0'], [data-actual='0'][data-predicted='0']").first().click();
+        assertThat(page.locator("#cell-gallery h3")).containsText("Really “circles”, model said “circles”");
+        screenshot(page, "04-insights");
+
+        page.locator("#step-preview").click();
+        page.locator("#preview-upload input[type=file]").setInputFiles(
+                TestImages.shapes(files.resolve("p"), "circle", 1, 99).get(0));
+        assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
+        screenshot(page, "05-preview");
+
+        page.locator("#language").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                new Page.GetByRoleOptions().setName("繁體中文")).click();
+        assertThat(page.locator(".tb-steps")).containsText("模型透視");
+        screenshot(page, "06-preview-zh");
+    }
+
+    @Test
+    void anotherBrowserCannotOpenMyProjectByUrl() {
+        page.navigate(url("/"));
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        String projectUrl = page.url();
+
+        BrowserContext stranger = newContext("en-US");
+        Page other = stranger.newPage();
+        other.navigate(projectUrl);
+        assertThat(other.locator("h1")).hasText("Project not found");
+        other.navigate(url("/"));
+        assertThat(other.locator(".tb-project-list")).containsText("You have no projects yet");
+        stranger.close();
+    }
+
+    @Test
+    void chineseBrowserGetsChineseFirst() {
+        BrowserContext zh = newContext("zh-TW");
+        Page p = zh.newPage();
+        p.navigate(url("/"));
+        assertThat(p.locator("h1")).hasText("我的專案");
+        screenshot(p, "07-projects-zh");
+        zh.close();
+    }
+
+    private void rename(int index, String name) {
+        Locator field = page.locator("#class-" + index + " .tb-class-name input");
+        field.fill(name);
+        field.press("Enter");
+        settle(page);
+    }
+
+    private void upload(int index, List<Path> paths) {
+        page.locator("#class-" + index + " vaadin-upload input[type=file]").setInputFiles(paths.toArray(Path[]::new));
+    }
+
+    private void recordFromWebcam(int index) {
+        Locator card = page.locator("#class-" + index);
+        card.locator(".tb-webcam-button").click();
+        Locator hold = card.locator("webcam-capture .record, webcam-capture button.hold").first();
+        hold.waitFor();
+        hold.hover();
+        page.mouse().down();
+        page.waitForTimeout(1500);
+        page.mouse().up();
+        assertThat(card.locator(".tb-count")).not().hasText("12 images");
+    }
+}

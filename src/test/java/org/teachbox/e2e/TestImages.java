@@ -1,0 +1,56 @@
+package org.teachbox.e2e;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+/** Generated picture files for upload tests: circles or squares at random places and colours. */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    static List<Path> shapes(Path dir, String shape, int count, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new Color(200 + random.nextInt(55), 200 + random.nextInt(55), 200 + random.nextInt(55)));
+            g.fillRect(0, 0, 160, 120);
+            g.setColor(Color.getHSBColor(random.nextFloat(), 0.8f, 0.7f));
+            g.setStroke(new BasicStroke(6));
+            int size = 40 + random.nextInt(30);
+            int x = 30 + random.nextInt(60);
+            int y = 10 + random.nextInt(110 - size);
+            if (shape.equals("circle")) {
+                g.fillOval(x, y, size, size);
+            } else {
+                g.fillRect(x, y, size, size);
+            }
+            g.dispose();
+            Path file = dir.resolve(shape + "-" + i + ".png");
+            ImageIO.write(image, "png", file.toFile());
+            files.add(file);
+        }
+        return files;
+    }
+
+    static Path broken(Path dir) throws IOException {
+        Path file = dir.resolve("broken.png");
+        Files.write(file, "this is not really a picture".getBytes());
+        return file;
+    }
+}
