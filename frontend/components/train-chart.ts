@@ -1,0 +1,240 @@
+/**
+ * <train-chart>: a Chart.js line chart of one training metric (accuracy or loss) per epoch,
+ * with a training and a validation series and the best validation epoch marked.
+ *
+ * It is the browser half of TrainChart.java. The server owns the numbers and sends them as
+ * properties (`train`, `validation`, `bestEpoch`, `percent`, `texts`), so the chart survives a
+ * detach/re-attach and works even if properties arrive before the element is upgraded. The chart
+ * object is created once and only its data is swapped, without animation: a live curve that
+ * wobbles on every epoch is hard to read. All words come from the server, already translated.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Title,
+  Tooltip,
+  type Plugin,
+} from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
+
+export interface TrainChartTexts {
+  title: string;
+  train: string;
+  validation: string;
+  x: string;
+  best: string;
+}
+
+const TRAIN_COLOUR = '#1a73e8';
+const VALIDATION_COLOUR = '#e8710a';
+const BEST_COLOUR = '#188038';
+const LINE_STYLE = {
+  tension: 0.2,
+  borderWidth: 2,
+  // Dots help on a short run and only clutter a long one.
+  pointRadius: (ctx: { chart: Chart }) => ((ctx.chart.data.labels?.length ?? 0) > 30 ? 0 : 2.5),
+};
+
+/**
+ * Marks the best epoch: a dashed vertical line, a labelled tag and a diamond on the validation
+ * point. Drawn after the datasets so neither curve can hide it. Kept inline because an
+ * annotation plugin from npm would be more code than the feature.
+ */
+const bestEpochPlugin: Plugin<'line'> = {
+  id: 'teachboxBestEpoch',
+  afterDatasetsDraw(chart) {
+    const best = (chart.options.plugins as any)?.teachboxBestEpoch as { epoch: number; label: string } | undefined;
+    if (!best || best.epoch < 1 || best.epoch > chart.data.labels!.length) {
+      return;
+    }
+    const x = chart.scales.x.getPixelForValue(best.epoch - 1);
+    const { top, bottom, left, right } = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = BEST_COLOUR;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([5, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+
+    const point = chart.getDatasetMeta(1).data[best.epoch - 1];
+    const value = chart.data.datasets[1].data[best.epoch - 1];
+    if (point && value !== null && value !== undefined) {
+      const r = 7;
+      ctx.fillStyle = BEST_COLOUR;
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(point.x, point.y - r);
+      ctx.lineTo(point.x + r, point.y);
+      ctx.lineTo(point.x, point.y + r);
+      ctx.lineTo(point.x - r, point.y);
+      ctx.closePath();
+      ctx.fill();
+      ctx.stroke();
+    }
+
+    if (best.label) {
+      const text = `${best.label}: ${best.epoch}`;
+      ctx.font = `600 12px ${getComputedStyle(chart.canvas).fontFamily}`;
+      const width = ctx.measureText(text).width + 10;
+      // A tag at the bottom of the line, kept inside the plot even at the right edge.
+      const tagX = Math.min(Math.max(x - width / 2, left), right - width);
+      const tagY = bottom - 22;
+      ctx.fillStyle = BEST_COLOUR;
+      ctx.beginPath();
+      ctx.roundRect(tagX, tagY, width, 18, 4);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, tagX + 5, tagY + 9.5);
+    }
+    ctx.restore();
+  },
+};
+
+@customElement('train-chart')
+export class TrainChartElement extends LitElement {
+  static styles = css`
+    :host {
+      display: block;
+      width: 100%;
+      font-family: var(--lumo-font-family, system-ui, sans-serif);
+    }
+    .frame {
+      position: relative;
+      height: 260px;
+      width: 100%;
+    }
+  `;
+
+  @property({ type: Array }) train: (number | null)[] = [];
+  @property({ type: Array }) validation: (number | null)[] = [];
+  @property({ type: Number }) bestEpoch = 0;
+  @property({ type: Boolean }) percent = false;
+  @property({ type: Object }) texts: TrainChartTexts = { title: '', train: '', validation: '', x: '', best: '' };
+
+  @query('canvas') private canvas!: HTMLCanvasElement;
+  private chart?: Chart<'line'>;
+
+  render() {
+    return html`<div class="frame"><canvas role="img" aria-label=${this.texts.title}></canvas></div>`;
+  }
+
+  protected firstUpdated() {
+    this.createChart();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    // Re-attached after a disconnect: the canvas is still there, the chart was destroyed.
+    if (this.hasUpdated && !this.chart) {
+      this.createChart();
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  protected updated(changed: PropertyValues<this>) {
+    if (!this.chart || changed.size === 0) {
+      return;
+    }
+    if (changed.has('texts') || changed.has('percent')) {
+      this.applyOptions();
+    }
+    this.syncData();
+    this.chart.update('none');
+  }
+
+  private createChart() {
+    this.chart = new Chart(this.canvas, {
+      type: 'line',
+      data: {
+        labels: [],
+        datasets: [
+          { label: '', data: [], borderColor: TRAIN_COLOUR, backgroundColor: TRAIN_COLOUR, ...LINE_STYLE },
+          { label: '', data: [], borderColor: VALIDATION_COLOUR, backgroundColor: VALIDATION_COLOUR, ...LINE_STYLE },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        spanGaps: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: {
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8 } },
+          title: { display: true, align: 'start', font: { size: 14, weight: 'bold' } },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${this.format(item.parsed.y ?? NaN)}` } },
+        },
+        scales: {
+          x: { title: { display: true }, ticks: { maxTicksLimit: 12, autoSkip: true } },
+          y: { ticks: { callback: (value) => (this.percent ? `${value}%` : Number(value).toLocaleString()) } },
+        },
+      },
+      plugins: [bestEpochPlugin],
+    });
+    this.applyOptions();
+    this.syncData();
+    this.chart.update('none');
+  }
+
+  private applyOptions() {
+    const chart = this.chart!;
+    const font = getComputedStyle(this).fontFamily;
+    Chart.defaults.font.family = font;
+    chart.options.plugins!.title!.text = this.texts.title;
+    chart.options.plugins!.title!.display = !!this.texts.title;
+    chart.options.scales!.x!.title!.text = this.texts.x;
+    chart.options.scales!.x!.title!.display = !!this.texts.x;
+    chart.data.datasets[0].label = this.texts.train;
+    chart.data.datasets[1].label = this.texts.validation;
+    const y = chart.options.scales!.y as any;
+    y.min = this.percent ? 0 : undefined;
+    y.max = this.percent ? 100 : undefined;
+    y.beginAtZero = true;
+  }
+
+  /**
+   * Copies the (at most a few hundred) numbers into the chart. With animation off, Chart.js then
+   * only redraws, which is cheap enough to do on every epoch of a live run.
+   */
+  private syncData() {
+    const chart = this.chart!;
+    const epochs = Math.max(this.train.length, this.validation.length);
+    const scale = this.percent ? 100 : 1;
+    const toPoint = (v: number | null | undefined) => (v === null || v === undefined ? null : v * scale);
+    chart.data.labels = Array.from({ length: epochs }, (_, i) => String(i + 1));
+    chart.data.datasets[0].data = Array.from({ length: epochs }, (_, i) => toPoint(this.train[i]));
+    chart.data.datasets[1].data = Array.from({ length: epochs }, (_, i) => toPoint(this.validation[i]));
+    (chart.options.plugins as any).teachboxBestEpoch = { epoch: this.bestEpoch, label: this.texts.best };
+  }
+
+  private format(value: number) {
+    if (!Number.isFinite(value)) {
+      return '';
+    }
+    return this.percent ? `${Math.round(value * 10) / 10}%` : value.toPrecision(3);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'train-chart': TrainChartElement;
+  }
+}
