@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Model;
 import org.teachbox.engine.Saliency;
@@ -34,9 +35,14 @@ public class BiasLabService {
     private final ProjectService projects;
     private final Map<UUID, Lab> labs = new ConcurrentHashMap<>();
 
-    BiasLabService(TrainingService training, ProjectService projects) {
+    private final TrainingSettings settings;
+
+    BiasLabService(TrainingService training, ProjectService projects,
+                   @Value("${teachbox.bias.epochs:50}") int epochs) {
         this.training = training;
         this.projects = projects;
+        TrainingSettings defaults = TrainingSettings.defaults();
+        this.settings = new TrainingSettings(epochs, defaults.batchSize(), defaults.learningRate(), defaults.optimizer());
     }
 
     public void trainFair(String owner, UUID projectId) {
@@ -109,7 +115,7 @@ public class BiasLabService {
 
     private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe) {
         Lab lab = lab(projectId);
-        training.submit(new TrainingRequest(owner, projectId, purpose, TrainingSettings.defaults(), recipe,
+        training.submit(new TrainingRequest(owner, projectId, purpose, settings, recipe,
                 (model, report) -> lab.results.put(purpose, new Result(model, report))));
     }
 

@@ -1,9 +1,9 @@
 package org.teachbox.training;
 
-import org.teachbox.engine.Adam;
-import org.teachbox.engine.Optimizer;
-import org.teachbox.engine.RmsProp;
-import org.teachbox.engine.Sgd;
+import org.teachbox.engine.optim.Adam;
+import org.teachbox.engine.optim.Optimizer;
+import org.teachbox.engine.optim.RmsProp;
+import org.teachbox.engine.optim.Sgd;
 
 /** The optimizers a learner can pick under "Advanced"; each knows how to build its engine class. */
 public enum OptimizerChoice {

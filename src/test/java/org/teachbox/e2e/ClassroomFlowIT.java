@@ -61,7 +61,7 @@ class ClassroomFlowIT extends BrowserTest {
         assertThat(page.locator("#per-class")).containsText("circles");
         Locator matrix = page.locator("#confusion-matrix");
         assertThat(matrix).containsText("Actual");
-        matrix.locator("td[data-actual='0'][data-predicted='0'], [data-actual='0'][data-predicted='0']").first().click();
+        matrix.locator("button.diagonal").first().click();
         assertThat(page.locator("#cell-gallery h3")).containsText("Really “circles”, model said “circles”");
         screenshot(page, "04-insights");
 
@@ -118,7 +118,7 @@ class ClassroomFlowIT extends BrowserTest {
     private void recordFromWebcam(int index) {
         Locator card = page.locator("#class-" + index);
         card.locator(".tb-webcam-button").click();
-        Locator hold = card.locator("webcam-capture .record, webcam-capture button.hold").first();
+        Locator hold = card.locator("webcam-capture button.record");
         hold.waitFor();
         hold.hover();
         page.mouse().down();

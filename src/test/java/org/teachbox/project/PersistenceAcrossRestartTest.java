@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.teachbox.TeachboxApplication;
+import org.teachbox.prediction.PredictionService;
+import org.teachbox.training.ModelStore;
+import org.teachbox.training.OptimizerChoice;
+import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingService;
+import org.teachbox.training.TrainingSettings;
 
-/** A teacher restarts the server: every project, class and image must come back. */
+/** A teacher restarts the server: every project, class, image and trained model must come back. */
 class PersistenceAcrossRestartTest {
 
     @TempDir
@@ -36,6 +45,39 @@ class PersistenceAcrossRestartTest {
             assertThat(projects.classes(owner, projectId)).extracting(ImageClass::name, ImageClass::sampleCount)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("cats", 1), org.assertj.core.groups.Tuple.tuple("dogs", 0));
             assertThat(projects.sample(owner, sampleId).image()).isEqualTo(image);
+        }
+    }
+
+    @Test
+    void aTrainedModelAndItsReportSurviveARestartAndPredictTheSame() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        UUID projectId;
+        float[] before;
+        byte[] probe;
+        try (ConfigurableApplicationContext first = start()) {
+            projectId = first.getBean(org.teachbox.samples.SampleProjects.class).shapes(owner, "Shapes").id();
+            ProjectService projects = first.getBean(ProjectService.class);
+            TrainingService training = first.getBean(TrainingService.class);
+            CompletableFuture<TrainingReport> done = new CompletableFuture<>();
+            training.subscribe(projectId, e -> {
+                if (e instanceof TrainingEvent.Finished f) {
+                    done.complete(f.report());
+                }
+            });
+            training.train(owner, projectId, new TrainingSettings(2, 16, 0.001, OptimizerChoice.ADAM));
+            done.get(3, TimeUnit.MINUTES);
+            UUID firstClass = projects.classes(owner, projectId).get(0).id();
+            probe = projects.sample(owner, projects.recentSampleIds(owner, firstClass, 1).get(0)).image();
+            before = first.getBean(PredictionService.class).predict(owner, projectId, "probe.jpg", probe)
+                    .orElseThrow().probabilities();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            ModelStore models = second.getBean(ModelStore.class);
+            assertThat(models.load(owner, projectId)).get()
+                    .satisfies(m -> assertThat(m.report().history()).hasSize(2));
+            float[] after = second.getBean(PredictionService.class).predict(owner, projectId, "probe.jpg", probe)
+                    .orElseThrow().probabilities();
+            assertThat(after).containsExactly(before);
         }
     }
 

@@ -91,7 +91,7 @@ public class PreviewView extends ProjectPage {
         });
         upload.setMaxFiles(1);
         upload.setId("preview-upload");
-        upload.addSucceededListener(e -> upload.clearFileList());
+        upload.addAllFinishedListener(e -> upload.clearFileList());
         return panel("preview.file", upload);
     }
 

@@ -1,0 +1,114 @@
+package org.teachbox.bias;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.teachbox.project.Project;
+import org.teachbox.samples.SampleProjects;
+import org.teachbox.training.Purpose;
+import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingService;
+
+/**
+ * The lab's lessons, measured: a cut class gets predicted less and a class-weighted loss gives
+ * some of it back; a sticker on one class costs accuracy on clean images and draws the biased
+ * model's attention.
+ */
+@SpringBootTest(properties = {"teachbox.data-dir=target/test-data/bias-${random.uuid}", "teachbox.bias.epochs=20"})
+class BiasLabTest {
+
+    @Autowired
+    BiasLabService lab;
+    @Autowired
+    TrainingService training;
+    @Autowired
+    SampleProjects samples;
+
+    private final String owner = UUID.randomUUID().toString();
+
+    @Test
+    void imbalanceShiftsPredictionsAwayFromTheCutClassAndClassWeightsShiftThemBack() throws Exception {
+        Project p = samples.biasDemo(owner, "Imbalance");
+        await(p.id(), Purpose.BIAS_FAIR, () -> lab.trainFair(owner, p.id()));
+        await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(), Experiment.imbalance(0, 0.10)));
+        await(p.id(), Purpose.BIAS_MITIGATED, () -> lab.trainMitigated(owner, p.id(), Mitigation.CLASS_WEIGHTS));
+
+        RunSummary fair = summary(p.id(), Purpose.BIAS_FAIR);
+        RunSummary skewed = summary(p.id(), Purpose.BIAS_SKEWED);
+        RunSummary fixed = summary(p.id(), Purpose.BIAS_MITIGATED);
+        assertThat(skewed.trueShare()).containsExactly(fair.trueShare());
+        assertThat(skewed.predictedShare()[0]).isLessThan(fair.predictedShare()[0]);
+        assertThat(skewed.perClassAccuracy()[0]).isLessThan(fair.perClassAccuracy()[0]);
+        assertThat(fixed.predictedShare()[0]).isGreaterThan(skewed.predictedShare()[0]);
+    }
+
+    @Test
+    void aShortcutCostsAccuracyOnCleanImagesAndSaliencyFindsTheSticker() throws Exception {
+        Project p = samples.biasDemo(owner, "Shortcut");
+        await(p.id(), Purpose.BIAS_FAIR, () -> lab.trainFair(owner, p.id()));
+        await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(),
+                Experiment.shortcut(0, Cue.CORNER_PATCH, false)));
+
+        BiasLabService.Result fair = lab.result(owner, p.id(), Purpose.BIAS_FAIR).orElseThrow();
+        BiasLabService.Result skewed = lab.result(owner, p.id(), Purpose.BIAS_SKEWED).orElseThrow();
+        assertThat(skewed.summary().accuracy()).isLessThan(fair.summary().accuracy());
+
+        double fairMass = 0;
+        double skewedMass = 0;
+        int side = fair.model().inputWidth();
+        for (TrainingReport.ValidationItem item : skewed.report().validation()) {
+            if (item.actual() == 0) {
+                continue;
+            }
+            float[] image = lab.labImage(owner, p.id(), item.sampleId(), true);
+            fairMass += cueShare(BiasLabService.saliency(fair.model(), image), side);
+            skewedMass += cueShare(BiasLabService.saliency(skewed.model(), image), side);
+        }
+        assertThat(skewedMass).isGreaterThan(fairMass);
+    }
+
+    private static double cueShare(float[] heat, int side) {
+        double inside = 0;
+        double total = 1e-9;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                total += heat[y * side + x];
+                if (Cue.CORNER_PATCH.inRegion(x, y, side)) {
+                    inside += heat[y * side + x];
+                }
+            }
+        }
+        return inside / total;
+    }
+
+    private RunSummary summary(UUID projectId, Purpose purpose) {
+        return lab.result(owner, projectId, purpose).orElseThrow().summary();
+    }
+
+    private void await(UUID projectId, Purpose purpose, Runnable start) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable stop = training.subscribe(projectId, e -> {
+            if (e.purpose() != purpose) {
+                return;
+            }
+            if (e instanceof TrainingEvent.Finished) {
+                done.complete(null);
+            } else if (e instanceof TrainingEvent.Failed f) {
+                done.completeExceptionally(new AssertionError(f.messageKey()));
+            }
+        });
+        try {
+            start.run();
+            done.get(5, TimeUnit.MINUTES);
+        } finally {
+            stop.run();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.teachbox.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.project.ProjectService;
+import org.teachbox.samples.SampleProjects;
+
+/** The training job end to end on a generated project: events, report, store, guards. */
+@SpringBootTest(properties = "teachbox.data-dir=target/test-data/training-${random.uuid}")
+class TrainingServiceTest {
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    ModelStore models;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    SampleProjects samples;
+
+    private final String owner = UUID.randomUUID().toString();
+
+    @Test
+    void trainsAProjectPublishesProgressAndStoresAReport() throws Exception {
+        Project p = samples.shapes(owner, "Shapes");
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<TrainingReport> done = new CompletableFuture<>();
+        Runnable stop = training.subscribe(p.id(), e -> {
+            events.add(e);
+            if (e instanceof TrainingEvent.Finished f) {
+                done.complete(f.report());
+            } else if (e instanceof TrainingEvent.Failed f) {
+                done.completeExceptionally(new AssertionError(f.messageKey()));
+            }
+        });
+        training.train(owner, p.id(), new TrainingSettings(6, 16, 0.001, OptimizerChoice.ADAM));
+        TrainingReport report = done.get(3, TimeUnit.MINUTES);
+        stop.run();
+
+        assertThat(events.getFirst()).isInstanceOf(TrainingEvent.Queued.class);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.Epoch).hasSize(6);
+        assertThat(events).anyMatch(e -> e instanceof TrainingEvent.Step);
+        assertThat(report.status()).isEqualTo(TrainingReport.COMPLETED);
+        assertThat(report.history()).hasSize(6);
+        // 40 images per class: ceil(0.15 · 40) = 6 validate, 34 train
+        assertThat(report.split()).allSatisfy(s -> {
+            assertThat(s.validation()).isEqualTo(6);
+            assertThat(s.train()).isEqualTo(34);
+        });
+        assertThat(report.validation()).hasSize(18);
+        int counted = 0;
+        for (int[] row : report.confusion()) {
+            for (int n : row) {
+                counted += n;
+            }
+        }
+        assertThat(counted).isEqualTo(18);
+        assertThat(report.layers()).isNotEmpty();
+        assertThat(models.load(owner, p.id())).isPresent();
+        assertThat(models.isOutOfDate(owner, p.id())).isFalse();
+    }
+
+    @Test
+    void confusionCellDrillDownReturnsExactlyTheImagesCounted() throws Exception {
+        Project p = samples.shapes(owner, "Drill");
+        TrainingReport report = trainAndWait(p.id(), 3);
+        int k = report.classNames().size();
+        for (int a = 0; a < k; a++) {
+            for (int q = 0; q < k; q++) {
+                List<TrainingReport.ValidationItem> cell = report.cell(a, q);
+                assertThat(cell).hasSize(report.confusion()[a][q]);
+                int actual = a;
+                int predicted = q;
+                assertThat(cell).allMatch(v -> v.actual() == actual && v.predicted() == predicted);
+            }
+        }
+    }
+
+    @Test
+    void refusesASingleClassOrAClassWithTooFewImages() {
+        Project p = projects.create(owner, "Tiny", ModelKind.IMAGE, List.of("only"));
+        assertThatThrownBy(() -> training.train(owner, p.id(), TrainingSettings.defaults()))
+                .isInstanceOf(ProjectRuleException.class).hasMessage("train.error.one-class");
+        Project two = projects.create(owner, "Two", ModelKind.IMAGE, List.of("a", "b"));
+        UUID a = projects.classes(owner, two.id()).get(0).id();
+        projects.addSample(owner, a, new byte[] {1}, "image/jpeg");
+        assertThatThrownBy(() -> training.train(owner, two.id(), TrainingSettings.defaults()))
+                .isInstanceOf(ProjectRuleException.class).hasMessage("train.error.too-few");
+    }
+
+    @Test
+    void aDataChangeMarksTheModelOutOfDate() throws Exception {
+        Project p = samples.shapes(owner, "Stale");
+        trainAndWait(p.id(), 2);
+        assertThat(models.isOutOfDate(owner, p.id())).isFalse();
+        UUID first = projects.classes(owner, p.id()).get(0).id();
+        projects.deleteSample(owner, projects.recentSampleIds(owner, first, 1).get(0));
+        assertThat(models.isOutOfDate(owner, p.id())).isTrue();
+    }
+
+    @Test
+    void aHugeLearningRateEndsAsDivergedAndKeepsNoModel() throws Exception {
+        Project p = samples.shapes(owner, "Wild");
+        TrainingReport report = trainAndWait(p.id(), new TrainingSettings(10, 16, 10, OptimizerChoice.SGD));
+        assertThat(report.status()).isEqualTo(TrainingReport.DIVERGED);
+        assertThat(models.load(owner, p.id())).isEmpty();
+    }
+
+    private TrainingReport trainAndWait(UUID projectId, int epochs) throws Exception {
+        return trainAndWait(projectId, new TrainingSettings(epochs, 16, 0.001, OptimizerChoice.ADAM));
+    }
+
+    private TrainingReport trainAndWait(UUID projectId, TrainingSettings settings) throws Exception {
+        CompletableFuture<TrainingReport> done = new CompletableFuture<>();
+        Runnable stop = training.subscribe(projectId, e -> {
+            if (e instanceof TrainingEvent.Finished f) {
+                done.complete(f.report());
+            } else if (e instanceof TrainingEvent.Failed f) {
+                done.completeExceptionally(new AssertionError(f.messageKey()));
+            }
+        });
+        try {
+            training.train(owner, projectId, settings);
+            return done.get(3, TimeUnit.MINUTES);
+        } finally {
+            stop.run();
+        }
+    }
+}
