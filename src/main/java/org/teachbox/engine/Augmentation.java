@@ -1,0 +1,68 @@
+package org.teachbox.engine;
+
+import java.util.SplittableRandom;
+
+/**
+ * Random changes applied to each training image every time it is used, so a small class set
+ * looks bigger and the model learns the object rather than its exact pixels:
+ * <ul>
+ *   <li>shift by up to {@code maxShift} pixels in x and y (edges repeat their border pixels);</li>
+ *   <li>mirror left-right with probability 1/2 if {@code horizontalFlip} (off for digits);</li>
+ *   <li>brightness: add a random offset in [-brightness, brightness];</li>
+ *   <li>contrast: scale around the image mean by a factor in [1 - contrast, 1 + contrast].</li>
+ * </ul>
+ * Results are clipped to [0, 1]. Validation images are never augmented.
+ */
+public record Augmentation(int maxShift, boolean horizontalFlip, float brightness, float contrast) {
+
+    public Augmentation {
+        if (maxShift < 0 || brightness < 0 || contrast < 0 || contrast >= 1) {
+            throw new IllegalArgumentException("invalid augmentation " + maxShift + ", " + brightness + ", " + contrast);
+        }
+    }
+
+    public static Augmentation none() {
+        return new Augmentation(0, false, 0f, 0f);
+    }
+
+    /** On by default: shifts of up to 4 pixels, +-0.1 brightness, +-10% contrast. */
+    public static Augmentation defaults(boolean horizontalFlip) {
+        return new Augmentation(4, horizontalFlip, 0.1f, 0.1f);
+    }
+
+    public boolean isNone() {
+        return maxShift == 0 && !horizontalFlip && brightness == 0f && contrast == 0f;
+    }
+
+    /** Writes an augmented copy of {@code src} (c x h x w) into {@code dst} at {@code dstOff}. */
+    public void apply(float[] src, int c, int h, int w, float[] dst, int dstOff, SplittableRandom random) {
+        if (isNone()) {
+            System.arraycopy(src, 0, dst, dstOff, c * h * w);
+            return;
+        }
+        int dx = maxShift == 0 ? 0 : random.nextInt(-maxShift, maxShift + 1);
+        int dy = maxShift == 0 ? 0 : random.nextInt(-maxShift, maxShift + 1);
+        boolean flip = horizontalFlip && random.nextBoolean();
+        float offset = brightness == 0f ? 0f : (float) ((random.nextDouble() * 2 - 1) * brightness);
+        float scale = contrast == 0f ? 1f : (float) (1 + (random.nextDouble() * 2 - 1) * contrast);
+        for (int ch = 0; ch < c; ch++) {
+            int plane = ch * h * w;
+            float mean = 0;
+            if (scale != 1f) {
+                for (int i = 0; i < h * w; i++) {
+                    mean += src[plane + i];
+                }
+                mean /= h * w;
+            }
+            for (int y = 0; y < h; y++) {
+                int sy = Math.min(h - 1, Math.max(0, y - dy));
+                for (int x = 0; x < w; x++) {
+                    int fx = flip ? w - 1 - x : x;
+                    int sx = Math.min(w - 1, Math.max(0, fx - dx));
+                    float v = (src[plane + sy * w + sx] - mean) * scale + mean + offset;
+                    dst[dstOff + plane + y * w + x] = Math.min(1f, Math.max(0f, v));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.teachbox.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.teachbox.engine.LayerSpec.Kind;
+import org.teachbox.engine.layers.Conv2D;
+import org.teachbox.engine.layers.Dense;
+import org.teachbox.engine.layers.Dropout;
+import org.teachbox.engine.layers.Flatten;
+import org.teachbox.engine.layers.GlobalAveragePool;
+import org.teachbox.engine.layers.Init;
+import org.teachbox.engine.layers.Layer;
+import org.teachbox.engine.layers.LeakyReLU;
+import org.teachbox.engine.layers.MaxPool2D;
+import org.teachbox.engine.layers.ReLU;
+import org.teachbox.engine.layers.Sigmoid;
+import org.teachbox.engine.layers.Tanh;
+
+/**
+ * A sequential network: layers applied one after another, ending in logits (one score per
+ * class). Softmax is applied by {@link #predict} and fused into the loss during training.
+ *
+ * <p>Build one with {@link #builder}, e.g. {@code Model.builder(3, 64, 64).conv2d(16, 3).relu()
+ * .maxPool(2).flatten().dense(3).build(seed)}. Each layer's weights are initialised from the
+ * seed, He-style if a ReLU follows it and Glorot-style otherwise.
+ *
+ * <p>{@link #predict} may be called from several threads at once: each call borrows a private
+ * {@link #replica()} (same weights, own buffers) from a small pool.
+ */
+public final class Model {
+    private final Shape input;
+    private final List<LayerSpec> specs;
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+    private final ConcurrentLinkedQueue<Model> predictors = new ConcurrentLinkedQueue<>();
+
+    private Model(Shape input, List<LayerSpec> specs, List<Layer> layers) {
+        this.input = input;
+        this.specs = List.copyOf(specs);
+        this.layers = List.copyOf(layers);
+        List<Parameter> ps = new ArrayList<>();
+        for (Layer layer : layers) {
+            ps.addAll(layer.parameters());
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    public static Builder builder(int channels, int height, int width) {
+        return new Builder(new Shape(channels, height, width));
+    }
+
+    // ---- the forward/backward pass (used by the trainer; one thread per Model object) ----
+
+    /** Runs the batch through every layer and returns the logits [n x numClasses]. */
+    public Tensor forward(Tensor x, boolean training) {
+        Tensor t = x;
+        for (Layer layer : layers) {
+            t = layer.forward(t, training);
+        }
+        return t;
+    }
+
+    /** Backpropagates d(loss)/d(logits) through every layer, adding into each parameter's grad. */
+    public void backward(Tensor gradLogits) {
+        Tensor g = gradLogits;
+        for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+            g = layers.get(i).backward(g);
+        }
+    }
+
+    public void zeroGrad() {
+        for (Parameter p : parameters) {
+            p.zeroGrad();
+        }
+    }
+
+    /** Same weights (shared, not copied), own gradients and buffers: for a parallel worker. */
+    public Model replica() {
+        List<Layer> copies = new ArrayList<>();
+        for (Layer layer : layers) {
+            copies.add(layer.replica());
+        }
+        return new Model(input, specs, copies);
+    }
+
+    /** Gives every Dropout layer a fresh random stream derived from {@code seed}. */
+    void reseed(long seed) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Dropout d) {
+                d.setRandom(new SplittableRandom(Seeds.mix(seed, i)));
+            }
+        }
+    }
+
+    // ---- the public face used by the app ----
+
+    /** Class probabilities (softmax of the logits) for one image given as CHW floats. */
+    public float[] predict(float[] chw) {
+        if (chw.length != input.size()) {
+            throw new IllegalArgumentException("expected " + input.size() + " floats (" + input.c() + "x"
+                    + input.h() + "x" + input.w() + "), got " + chw.length);
+        }
+        Model worker = predictors.poll();
+        if (worker == null) {
+            worker = replica();
+        }
+        try {
+            Tensor logits = worker.forward(new Tensor(1, input.c(), input.h(), input.w(), chw), false);
+            float[] probs = new float[numClasses()];
+            SoftmaxCrossEntropy.softmax(logits.data, 0, numClasses(), probs, 0);
+            return probs;
+        } finally {
+            predictors.offer(worker);
+        }
+    }
+
+    public int inputChannels() { return input.c(); }
+
+    public int inputHeight() { return input.h(); }
+
+    public int inputWidth() { return input.w(); }
+
+    public Shape inputShape() { return input; }
+
+    public int numClasses() { return layers.get(layers.size() - 1).outputShape().size(); }
+
+    public List<Layer> layers() { return layers; }
+
+    public List<Parameter> parameters() { return parameters; }
+
+    List<LayerSpec> specs() { return specs; }
+
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** One row per layer, as Keras' model.summary(). */
+    public List<LayerSummary> summary() {
+        List<LayerSummary> rows = new ArrayList<>();
+        int[] seen = new int[Kind.values().length];
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            long count = 0;
+            for (Parameter p : layer.parameters()) {
+                count += p.size();
+            }
+            int nth = ++seen[specs.get(i).kind().ordinal()];
+            String name = nth == 1 ? layer.name() : layer.name() + "_" + (nth - 1);
+            rows.add(new LayerSummary(name, layer.outputShape().toArray(), count));
+        }
+        return rows;
+    }
+
+    /** Copies of all weights, in {@link #parameters()} order. */
+    float[][] snapshot() {
+        float[][] copy = new float[parameters.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = parameters.get(i).data.clone();
+        }
+        return copy;
+    }
+
+    void restore(float[][] weights) {
+        for (int i = 0; i < weights.length; i++) {
+            System.arraycopy(weights[i], 0, parameters.get(i).data, 0, weights[i].length);
+        }
+    }
+
+    /**
+     * Lists layers Keras-style and builds them. Shapes are worked out as layers are added, so
+     * {@code dense(64)} only needs the number of units.
+     */
+    public static final class Builder {
+        private final Shape input;
+        private final List<LayerSpec> specs = new ArrayList<>();
+
+        private Builder(Shape input) {
+            this.input = input;
+        }
+
+        /** Convolution with a square kernel, stride 1 and "same" padding (kernel / 2). */
+        public Builder conv2d(int filters, int kernel) {
+            return conv2d(filters, kernel, 1, kernel / 2);
+        }
+
+        public Builder conv2d(int filters, int kernel, int stride, int padding) {
+            return add(new LayerSpec(Kind.CONV2D, filters, kernel, stride, padding, 0f));
+        }
+
+        public Builder maxPool(int size) {
+            return add(new LayerSpec(Kind.MAX_POOL2D, 0, size, size, 0, 0f));
+        }
+
+        public Builder dense(int units) {
+            return add(new LayerSpec(Kind.DENSE, units, 0, 0, 0, 0f));
+        }
+
+        public Builder flatten() { return add(LayerSpec.of(Kind.FLATTEN)); }
+
+        public Builder globalAveragePool() { return add(LayerSpec.of(Kind.GLOBAL_AVERAGE_POOL)); }
+
+        public Builder dropout(float rate) { return add(new LayerSpec(Kind.DROPOUT, 0, 0, 0, 0, rate)); }
+
+        public Builder relu() { return add(LayerSpec.of(Kind.RELU)); }
+
+        public Builder leakyRelu() { return add(new LayerSpec(Kind.LEAKY_RELU, 0, 0, 0, 0, LeakyReLU.DEFAULT_ALPHA)); }
+
+        public Builder sigmoid() { return add(LayerSpec.of(Kind.SIGMOID)); }
+
+        public Builder tanh() { return add(LayerSpec.of(Kind.TANH)); }
+
+        Builder add(LayerSpec spec) {
+            specs.add(spec);
+            return this;
+        }
+
+        /** Creates the layers and draws all initial weights from {@code seed}. */
+        public Model build(long seed) {
+            if (specs.isEmpty()) {
+                throw new IllegalStateException("a model needs at least one layer");
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Layer> layers = new ArrayList<>();
+            Shape shape = input;
+            for (int i = 0; i < specs.size(); i++) {
+                LayerSpec s = specs.get(i);
+                Init init = i + 1 < specs.size() && specs.get(i + 1).isReluFamily() ? Init.HE : Init.GLOROT;
+                Layer layer = create(s, shape, i == 0, init, random);
+                layers.add(layer);
+                shape = layer.outputShape();
+            }
+            return new Model(input, specs, layers);
+        }
+
+        private static Layer create(LayerSpec s, Shape in, boolean first, Init init, SplittableRandom random) {
+            switch (s.kind()) {
+                case CONV2D -> {
+                    Conv2D conv = new Conv2D(in, s.units(), s.kernel(), s.stride(), s.padding(), !first);
+                    conv.initialize(init, random);
+                    return conv;
+                }
+                case DENSE -> {
+                    Dense dense = new Dense(in, s.units());
+                    dense.initialize(init, random);
+                    return dense;
+                }
+                case MAX_POOL2D -> { return new MaxPool2D(in, s.kernel()); }
+                case FLATTEN -> { return new Flatten(in); }
+                case GLOBAL_AVERAGE_POOL -> { return new GlobalAveragePool(in); }
+                case DROPOUT -> { return new Dropout(in, s.rate()); }
+                case RELU -> { return new ReLU(in); }
+                case LEAKY_RELU -> { return new LeakyReLU(in, s.rate()); }
+                case SIGMOID -> { return new Sigmoid(in); }
+                case TANH -> { return new Tanh(in); }
+                default -> throw new IllegalArgumentException("unknown layer " + s.kind());
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.teachbox.engine;
+
+/**
+ * Occlusion saliency: which parts of the image did the model look at? A grey square (0.5 in
+ * every channel) slides over the image; wherever covering the image makes the probability of
+ * the target class drop, that region mattered. Each pixel gets the average drop of all patches
+ * that covered it; negative drops count as 0 and the map is scaled so its maximum is 1.
+ */
+public final class Saliency {
+    private static final float GREY = 0.5f;
+    private static final int CHUNK = 16;
+
+    private Saliency() {}
+
+    /** Returns an H*W map (row-major) in [0, 1]. */
+    public static float[] occlusion(Model model, float[] chw, int targetClass, int patch, int stride) {
+        int c = model.inputChannels(), h = model.inputHeight(), w = model.inputWidth(), k = model.numClasses();
+        if (chw.length != c * h * w || targetClass < 0 || targetClass >= k || patch < 1 || stride < 1) {
+            throw new IllegalArgumentException("bad occlusion arguments");
+        }
+        float base = model.predict(chw)[targetClass];
+        int[] ys = positions(h, patch, stride);
+        int[] xs = positions(w, patch, stride);
+        float[] drop = new float[h * w];
+        int[] covered = new int[h * w];
+        Model worker = model.replica();
+        int total = ys.length * xs.length;
+        float[] probs = new float[k];
+        for (int first = 0; first < total; first += CHUNK) {
+            int n = Math.min(CHUNK, total - first);
+            Tensor batch = new Tensor(n, c, h, w);
+            for (int i = 0; i < n; i++) {
+                int y0 = ys[(first + i) / xs.length], x0 = xs[(first + i) % xs.length];
+                int off = i * c * h * w;
+                System.arraycopy(chw, 0, batch.data, off, chw.length);
+                for (int ch = 0; ch < c; ch++) {
+                    for (int y = y0; y < Math.min(h, y0 + patch); y++) {
+                        for (int x = x0; x < Math.min(w, x0 + patch); x++) {
+                            batch.data[off + (ch * h + y) * w + x] = GREY;
+                        }
+                    }
+                }
+            }
+            Tensor logits = worker.forward(batch, false);
+            for (int i = 0; i < n; i++) {
+                SoftmaxCrossEntropy.softmax(logits.data, i * k, k, probs, 0);
+                float d = base - probs[targetClass];
+                int y0 = ys[(first + i) / xs.length], x0 = xs[(first + i) % xs.length];
+                for (int y = y0; y < Math.min(h, y0 + patch); y++) {
+                    for (int x = x0; x < Math.min(w, x0 + patch); x++) {
+                        drop[y * w + x] += d;
+                        covered[y * w + x]++;
+                    }
+                }
+            }
+        }
+        float max = 0;
+        for (int i = 0; i < drop.length; i++) {
+            drop[i] = covered[i] == 0 ? 0f : Math.max(0f, drop[i] / covered[i]);
+            max = Math.max(max, drop[i]);
+        }
+        if (max > 0) {
+            for (int i = 0; i < drop.length; i++) {
+                drop[i] /= max;
+            }
+        }
+        return drop;
+    }
+
+    /** Patch origins 0, stride, 2*stride, ... plus a last one flush with the edge, so every pixel is covered. */
+    private static int[] positions(int size, int patch, int stride) {
+        int last = Math.max(0, size - patch);
+        int count = last / stride + 1 + (last % stride == 0 ? 0 : 1);
+        int[] p = new int[count];
+        for (int i = 0; i < count; i++) {
+            p[i] = Math.min(i * stride, last);
+        }
+        return p;
+    }
+}

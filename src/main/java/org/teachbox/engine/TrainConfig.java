@@ -1,0 +1,28 @@
+package org.teachbox.engine;
+
+import org.teachbox.engine.optim.Adam;
+import org.teachbox.engine.optim.Optimizer;
+
+/**
+ * Everything a training run needs besides the model and the data.
+ *
+ * @param classWeights per-class loss weights (the bias lab uses them), or null for unweighted
+ * @param threads      worker threads; the results are identical for any value
+ */
+public record TrainConfig(int epochs, int batchSize, Optimizer optimizer, long seed, Augmentation augmentation,
+                          float[] classWeights, int threads) {
+
+    public TrainConfig {
+        if (epochs < 1 || batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1");
+        }
+        if (optimizer == null || augmentation == null) {
+            throw new IllegalArgumentException("optimizer and augmentation are required (use Augmentation.none())");
+        }
+    }
+
+    /** The classroom defaults: 50 epochs, batch 16, Adam 0.001, augmentation on, 2 threads. */
+    public static TrainConfig defaults(long seed, boolean horizontalFlip) {
+        return new TrainConfig(50, 16, new Adam(), seed, Augmentation.defaults(horizontalFlip), null, 2);
+    }
+}

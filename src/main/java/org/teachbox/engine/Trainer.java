@@ -1,0 +1,355 @@
+package org.teachbox.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.teachbox.engine.TrainResult.Status;
+
+/**
+ * Mini-batch training. Every epoch the training set is reshuffled and cut into batches; for each
+ * batch the model runs forward, the loss gradient runs backward, and the optimizer takes one step.
+ *
+ * <p><b>Parallelism without randomness.</b> A batch is always cut into the same {@link #PARTS}
+ * parts, whatever the number of threads. Each part runs on its own model replica (shared weights,
+ * own gradients), and the parts' gradients are then added up in part order. Threads only decide
+ * <i>who</i> computes a part, never <i>what</i> is computed or in which order it is summed, so
+ * the same seed gives bit-identical loss curves on 1 thread or 8. Augmentation and dropout draw
+ * from random streams named by (epoch, step, sample) for the same reason.
+ *
+ * <p>At the end the model holds the weights of the epoch with the lowest validation loss (or the
+ * last completed epoch if there is no validation set), also after a cancel or a divergence.
+ */
+public final class Trainer {
+    /** Parts per batch: fixed, so results do not depend on the thread count. */
+    static final int PARTS = 8;
+    /** Validation runs in chunks of this many images per part. */
+    private static final int EVAL_CHUNK = 32;
+
+    private final TrainConfig config;
+
+    public Trainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    public TrainResult fit(Model model, Dataset train, Dataset validation, TrainingListener listener,
+                           BooleanSupplier cancelled) {
+        check(model, train);
+        if (validation == null) {
+            validation = new Dataset(train.channels(), train.height(), train.width());
+        }
+        check(model, validation);
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        if (config.classWeights() != null && config.classWeights().length != model.numClasses()) {
+            throw new IllegalArgumentException("need one class weight per class (" + model.numClasses() + ")");
+        }
+        TrainingListener events = listener == null ? new TrainingListener() {} : listener;
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        config.optimizer().reset();
+        ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "teachbox-trainer");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            return new Run(model, train, validation, events, stop, pool).execute();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void check(Model model, Dataset data) {
+        if (data.channels() != model.inputChannels() || data.height() != model.inputHeight()
+                || data.width() != model.inputWidth()) {
+            throw new IllegalArgumentException("dataset images are " + data.channels() + "x" + data.height() + "x"
+                    + data.width() + " but the model expects " + model.inputChannels() + "x" + model.inputHeight()
+                    + "x" + model.inputWidth());
+        }
+        for (int i = 0; i < data.size(); i++) {
+            if (data.label(i) >= model.numClasses()) {
+                throw new IllegalArgumentException("label " + data.label(i) + " but the model has "
+                        + model.numClasses() + " classes");
+            }
+        }
+    }
+
+    /** One training run: its state lives here so the Trainer itself stays reusable. */
+    private final class Run {
+        private final Model model;
+        private final Dataset train;
+        private final Dataset validation;
+        private final TrainingListener listener;
+        private final BooleanSupplier cancelled;
+        private final ExecutorService pool;
+        private final Worker[] workers;
+        private final List<EpochResult> history = new ArrayList<>();
+        private float[][] bestWeights;
+        private int bestEpoch;
+        private float bestLoss = Float.POSITIVE_INFINITY;
+
+        Run(Model model, Dataset train, Dataset validation, TrainingListener listener, BooleanSupplier cancelled,
+            ExecutorService pool) {
+            this.model = model;
+            this.train = train;
+            this.validation = validation;
+            this.listener = listener;
+            this.cancelled = cancelled;
+            this.pool = pool;
+            this.workers = new Worker[PARTS];
+            for (int p = 0; p < workers.length; p++) {
+                workers[p] = new Worker(model.replica());
+            }
+        }
+
+        TrainResult execute() {
+            int epochs = config.epochs();
+            int batch = config.batchSize();
+            int steps = (train.size() + batch - 1) / batch;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                int[] order = shuffled(train.size(), Seeds.mix(config.seed(), 3, epoch));
+                long start = System.nanoTime();
+                double lossSum = 0;
+                int correct = 0;
+                int seen = 0;
+                for (int step = 1; step <= steps; step++) {
+                    if (cancelled.getAsBoolean()) {
+                        return finish(Status.CANCELLED);
+                    }
+                    int from = (step - 1) * batch;
+                    int n = Math.min(batch, train.size() - from);
+                    float loss = trainStep(order, from, n, epoch, step);
+                    if (!Float.isFinite(loss)) {
+                        return finish(Status.DIVERGED);
+                    }
+                    config.optimizer().step(model.parameters());
+                    lossSum += (double) loss * n;
+                    for (int p = 0; p < Math.min(PARTS, batch); p++) {
+                        correct += workers[p].correct;
+                    }
+                    seen += n;
+                    listener.onStep(new StepProgress(epoch, epochs, step, steps, loss, rate(seen, start)));
+                }
+                double imagesPerSecond = rate(seen, start);
+                float valLoss = Float.NaN;
+                float valAccuracy = Float.NaN;
+                if (validation.size() > 0) {
+                    double[] lossAndCorrect = evaluate(validation);
+                    valLoss = (float) (lossAndCorrect[0] / validation.size());
+                    valAccuracy = (float) (lossAndCorrect[1] / validation.size());
+                }
+                EpochResult result = new EpochResult(epoch, epochs, (float) (lossSum / seen), (float) correct / seen,
+                        valLoss, valAccuracy, imagesPerSecond);
+                history.add(result);
+                if (validation.size() == 0 || valLoss < bestLoss) {
+                    bestLoss = validation.size() == 0 ? bestLoss : valLoss;
+                    bestEpoch = epoch;
+                    bestWeights = model.snapshot();
+                }
+                listener.onEpoch(result);
+            }
+            return finish(Status.COMPLETED);
+        }
+
+        private TrainResult finish(Status status) {
+            if (bestWeights != null) {
+                model.restore(bestWeights);
+            }
+            return new TrainResult(status, List.copyOf(history), bestEpoch);
+        }
+
+        /** Forward and backward over one batch, split into parts; returns the batch loss. */
+        private float trainStep(int[] order, int from, int n, int epoch, int step) {
+            float[] weights = config.classWeights();
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                total += weights == null ? 1f : weights[train.label(order[from + i])];
+            }
+            float normaliser = total;
+            int parts = Math.min(PARTS, config.batchSize());
+            parallel(parts, p -> {
+                Worker w = workers[p];
+                int a = from + p * n / parts;
+                int b = from + (p + 1) * n / parts;
+                w.train(order, a, b, normaliser, Seeds.mix(config.seed(), 1, epoch, step), a - from, p);
+            });
+            double lossSum = 0;
+            for (int p = 0; p < parts; p++) {
+                lossSum += workers[p].lossSum;
+            }
+            reduceGradients(parts);
+            return (float) (lossSum / normaliser);
+        }
+
+        /** master.grad = worker 0's grad + worker 1's grad + ..., always in this order. */
+        private void reduceGradients(int parts) {
+            List<Parameter> master = model.parameters();
+            parallel(master.size(), i -> {
+                float[] sum = master.get(i).grad;
+                System.arraycopy(workers[0].model.parameters().get(i).grad, 0, sum, 0, sum.length);
+                for (int p = 1; p < parts; p++) {
+                    float[] g = workers[p].model.parameters().get(i).grad;
+                    for (int j = 0; j < sum.length; j++) {
+                        sum[j] += g[j];
+                    }
+                }
+            });
+        }
+
+        /** Unweighted loss sum and number of correct predictions over a whole dataset. */
+        private double[] evaluate(Dataset data) {
+            int parts = workers.length;
+            parallel(parts, p -> workers[p].evaluate(data, p * data.size() / parts, (p + 1) * data.size() / parts));
+            double loss = 0;
+            int correct = 0;
+            for (int p = 0; p < parts; p++) {
+                loss += workers[p].lossSum;
+                correct += workers[p].correct;
+            }
+            return new double[] {loss, correct};
+        }
+
+        /** Runs task(0..count-1); thread t takes items t, t + threads, ... so the split is fixed. */
+        private void parallel(int count, IntConsumer task) {
+            int threads = Math.min(config.threads(), count);
+            if (pool == null || threads <= 1) {
+                for (int i = 0; i < count; i++) {
+                    task.accept(i);
+                }
+                return;
+            }
+            List<Callable<Void>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                jobs.add(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        task.accept(i);
+                    }
+                    return null;
+                });
+            }
+            try {
+                for (Future<Void> f : pool.invokeAll(jobs)) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** One part's model replica and its buffers. */
+        private final class Worker {
+            final Model model;
+            Tensor input;
+            Tensor gradLogits;
+            int[] labels = new int[0];
+            double lossSum;
+            int correct;
+
+            Worker(Model model) {
+                this.model = model;
+            }
+
+            void train(int[] order, int from, int to, float normaliser, long stepSeed, int firstInBatch, int part) {
+                model.zeroGrad();
+                lossSum = 0;
+                correct = 0;
+                int n = to - from;
+                if (n == 0) {
+                    return;
+                }
+                Shape s = model.inputShape();
+                input = Tensor.reuse(input, n, s.c(), s.h(), s.w());
+                labels = labels.length < n ? new int[n] : labels;
+                for (int i = 0; i < n; i++) {
+                    int index = order[from + i];
+                    labels[i] = train.label(index);
+                    SplittableRandom random = new SplittableRandom(Seeds.mix(stepSeed, firstInBatch + i));
+                    config.augmentation().apply(train.image(index), s.c(), s.h(), s.w(), input.data, i * s.size(), random);
+                }
+                model.reseed(Seeds.mix(stepSeed, -1, part));
+                Tensor logits = model.forward(input, true);
+                gradLogits = Tensor.reuse(gradLogits, n, logits.c, 1, 1);
+                lossSum = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, config.classWeights(), normaliser,
+                        gradLogits);
+                correct = countCorrect(logits, labels);
+                model.backward(gradLogits);
+            }
+
+            void evaluate(Dataset data, int from, int to) {
+                lossSum = 0;
+                correct = 0;
+                Shape s = model.inputShape();
+                for (int a = from; a < to; a += EVAL_CHUNK) {
+                    int n = Math.min(EVAL_CHUNK, to - a);
+                    input = Tensor.reuse(input, n, s.c(), s.h(), s.w());
+                    labels = labels.length < n ? new int[n] : labels;
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(data.image(a + i), 0, input.data, i * s.size(), s.size());
+                        labels[i] = data.label(a + i);
+                    }
+                    Tensor logits = model.forward(input, false);
+                    for (int i = 0; i < n; i++) {
+                        lossSum += SoftmaxCrossEntropy.loss(logits.data, i * logits.c, logits.c, labels[i]);
+                    }
+                    correct += countCorrect(logits, labels);
+                }
+            }
+        }
+    }
+
+    static int argmax(float[] v, int off, int k) {
+        int best = 0;
+        for (int i = 1; i < k; i++) {
+            if (v[off + i] > v[off + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int countCorrect(Tensor logits, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < logits.n; i++) {
+            if (argmax(logits.data, i * logits.c, logits.c) == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static double rate(int images, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return seconds > 0 ? images / seconds : 0;
+    }
+}

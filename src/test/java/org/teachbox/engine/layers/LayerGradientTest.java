@@ -1,0 +1,144 @@
+package org.teachbox.engine.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.teachbox.engine.Shape;
+import org.teachbox.engine.Tensor;
+
+/**
+ * Every layer's backward pass agrees with finite differences of its forward pass (see
+ * {@link GradientCheck}), on a batch of two so that mixing up samples would show.
+ */
+class LayerGradientTest {
+
+    private static Tensor input(Shape s) {
+        return GradientCheck.distinctInput(2, s.c(), s.h(), s.w(), 7);
+    }
+
+    private static void randomize(Conv2D conv) {
+        conv.initialize(Init.GLOROT, new SplittableRandom(1));
+        // non-zero biases so a missing bias term shows up
+        var bias = conv.parameters().get(1).data;
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] = 0.1f * (i + 1);
+        }
+    }
+
+    @Test
+    void conv3x3SamePaddingMatchesFiniteDifferences() {
+        Shape s = new Shape(2, 5, 6);
+        Conv2D conv = new Conv2D(s, 3, 3, 1, 1, true);
+        randomize(conv);
+        assertThat(conv.outputShape()).isEqualTo(new Shape(3, 5, 6));
+        GradientCheck.check(conv, input(s), 11);
+    }
+
+    @Test
+    void conv5x5Stride2NoPaddingMatchesFiniteDifferences() {
+        Shape s = new Shape(2, 9, 8);
+        Conv2D conv = new Conv2D(s, 2, 5, 2, 0, true);
+        randomize(conv);
+        assertThat(conv.outputShape()).isEqualTo(new Shape(2, 3, 2));
+        GradientCheck.check(conv, input(s), 12);
+    }
+
+    @Test
+    void firstConvSkipsTheInputGradientButStillLearns() {
+        Shape s = new Shape(3, 4, 4);
+        Conv2D conv = new Conv2D(s, 2, 3, 1, 1, false);
+        randomize(conv);
+        Tensor out = conv.forward(input(s), true);
+        assertThat(conv.backward(new Tensor(out.n, out.c, out.h, out.w))).isNull();
+        GradientCheck.check(conv, input(s), 13);
+    }
+
+    @Test
+    void denseMatchesFiniteDifferences() {
+        Shape s = new Shape(3, 2, 2);
+        Dense dense = new Dense(s, 5);
+        dense.initialize(Init.GLOROT, new SplittableRandom(2));
+        GradientCheck.check(dense, input(s), 14);
+    }
+
+    @Test
+    void maxPoolRoutesTheGradientToTheWinner() {
+        Shape s = new Shape(2, 4, 6);
+        GradientCheck.check(new MaxPool2D(s, 2), input(s), 15);
+    }
+
+    @Test
+    void maxPoolDropsRowsThatDoNotFillAWindow() {
+        Shape s = new Shape(1, 5, 5);
+        MaxPool2D pool = new MaxPool2D(s, 2);
+        assertThat(pool.outputShape()).isEqualTo(new Shape(1, 2, 2));
+        GradientCheck.check(pool, input(s), 16);
+    }
+
+    @Test
+    void globalAveragePoolMatchesFiniteDifferences() {
+        Shape s = new Shape(3, 3, 4);
+        GradientCheck.check(new GlobalAveragePool(s), input(s), 17);
+    }
+
+    @Test
+    void flattenOnlyRelabelsTheShape() {
+        Shape s = new Shape(2, 3, 3);
+        Flatten flatten = new Flatten(s);
+        Tensor x = input(s);
+        assertThat(flatten.forward(x, true).data).isSameAs(x.data);
+        GradientCheck.check(flatten, x, 18);
+    }
+
+    @Test
+    void activationsMatchFiniteDifferences() {
+        Shape s = new Shape(2, 3, 3);
+        GradientCheck.check(new ReLU(s), input(s), 19);
+        GradientCheck.check(new LeakyReLU(s, 0.01f), input(s), 20);
+        GradientCheck.check(new Sigmoid(s), input(s), 21);
+        GradientCheck.check(new Tanh(s), input(s), 22);
+    }
+
+    @Test
+    void activationsComputeTheTextbookValues() {
+        Shape s = new Shape(1, 1, 2);
+        Tensor x = new Tensor(1, 1, 1, 2, new float[] {-2f, 3f});
+        assertThat(new ReLU(s).forward(x, false).data).containsExactly(0f, 3f);
+        assertThat(new LeakyReLU(s, 0.01f).forward(x, false).data).containsExactly(-0.02f, 3f);
+        assertThat(new Sigmoid(s).forward(x, false).data[0]).isCloseTo(0.1192029f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(new Tanh(s).forward(x, false).data[1]).isCloseTo(0.9950548f, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
+    void dropoutScalesSurvivorsAndPassesThroughAtPrediction() {
+        Shape s = new Shape(1, 100, 100);
+        Dropout dropout = new Dropout(s, 0.25f);
+        dropout.setRandom(new SplittableRandom(3));
+        Tensor ones = new Tensor(1, 1, 100, 100);
+        java.util.Arrays.fill(ones.data, 1f);
+        float[] out = dropout.forward(ones, true).data.clone();
+        int kept = 0;
+        for (float v : out) {
+            assertThat(v).isIn(0f, 1f / 0.75f);
+            kept += v > 0 ? 1 : 0;
+        }
+        assertThat(kept / 10000.0).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
+        // backward uses the same mask: d(out)/d(in) is that scale factor or 0
+        Tensor g = dropout.backward(ones);
+        assertThat(g.data).containsExactly(out);
+        assertThat(dropout.forward(ones, false).data).containsOnly(1f);
+    }
+
+    @Test
+    void convComputesAHandWorkedExample() {
+        // one 3x3 input, one 3x3 kernel of ones, pad 1: each output is the sum of its neighbourhood
+        Shape s = new Shape(1, 3, 3);
+        Conv2D conv = new Conv2D(s, 1, 3, 1, 1, true);
+        java.util.Arrays.fill(conv.parameters().get(0).data, 1f);
+        conv.parameters().get(1).data[0] = 0.5f;
+        Tensor x = new Tensor(1, 1, 3, 3, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertThat(conv.forward(x, false).data)
+                .containsExactly(12.5f, 21.5f, 16.5f, 27.5f, 45.5f, 33.5f, 24.5f, 39.5f, 28.5f);
+    }
+}
