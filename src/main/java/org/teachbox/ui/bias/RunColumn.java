@@ -47,8 +47,8 @@ class RunColumn extends Div {
         chart.setPercent(true);
         chart.setTexts(getTranslation("chart.accuracy"), getTranslation("chart.train"), getTranslation("chart.validation"),
                 getTranslation("chart.epoch"), getTranslation("chart.best"));
-        chart.setHistory(result.report().history().stream().map(r -> 100 * r.trainAccuracy()).toList(),
-                result.report().history().stream().map(r -> 100 * r.validationAccuracy()).toList());
+        chart.setHistory(result.report().history().stream().map(r -> r.trainAccuracy()).toList(),
+                result.report().history().stream().map(r -> r.validationAccuracy()).toList());
         if (result.report().bestEpoch() > 0) {
             chart.setBestEpoch(result.report().bestEpoch());
         }

@@ -46,13 +46,13 @@ public class CurvesPanel extends Div {
     }
 
     public void addEpoch(double trainAccuracy, double validationAccuracy, double trainLoss, double validationLoss) {
-        accuracy.addPoint(100 * trainAccuracy, 100 * validationAccuracy);
+        accuracy.addPoint(trainAccuracy, validationAccuracy);
         loss.addPoint(trainLoss, validationLoss);
     }
 
     public void show(List<TrainingReport.EpochRow> history, int bestEpoch) {
-        accuracy.setHistory(history.stream().map(r -> 100 * r.trainAccuracy()).toList(),
-                history.stream().map(r -> 100 * r.validationAccuracy()).toList());
+        accuracy.setHistory(history.stream().map(r -> r.trainAccuracy()).toList(),
+                history.stream().map(r -> r.validationAccuracy()).toList());
         loss.setHistory(history.stream().map(TrainingReport.EpochRow::trainLoss).toList(),
                 history.stream().map(TrainingReport.EpochRow::validationLoss).toList());
         if (bestEpoch > 0) {
