@@ -22,6 +22,7 @@ export interface ConfusionTexts {
   cellTooltip: string;
 }
 
+const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
 const WHITE = [255, 255, 255];
 const BLUE = [21, 67, 170];
 
@@ -51,8 +52,23 @@ export class ConfusionMatrixElement extends LitElement {
     }
     .axis.actual span {
       display: inline-block;
+      /* without this, Chinese wraps after every character: one column per character */
+      white-space: nowrap;
       writing-mode: vertical-rl;
       transform: rotate(180deg);
+    }
+    /*
+     * Chinese reads top to bottom with upright characters; turned on its side it reads upside
+     * down. A one-character-wide horizontal box stacks them without relying on vertical font
+     * metrics, which some CJK fonts lack (the text then collapses to zero height).
+     */
+    .axis.actual span.cjk {
+      writing-mode: horizontal-tb;
+      transform: none;
+      white-space: normal;
+      word-break: break-all;
+      width: 1em;
+      line-height: 1.15;
     }
     table {
       grid-column: 2;
@@ -140,7 +156,7 @@ export class ConfusionMatrixElement extends LitElement {
               return html`<tr>
                 ${a === 0
                   ? html`<th rowspan=${names.length} scope="rowgroup" class="axis actual">
-                      <span>${this.texts.actual}</span>
+                      <span class=${CJK.test(this.texts.actual) ? 'cjk' : ''}>${this.texts.actual}</span>
                     </th>`
                   : nothing}
                 <th scope="row"><span class="name" title=${rowName}>${rowName}</span></th>

@@ -62,7 +62,7 @@ public class ConfusionMatrix extends Component {
     }
 
     @ClientCallable
-    private void cellClicked(int actual, int predicted) {
+    void cellClicked(int actual, int predicted) {
         // The numbers come from the browser; a stale or forged click must not reach the parent.
         if (actual >= 0 && actual < size && predicted >= 0 && predicted < size) {
             fireEvent(new CellClickEvent(this, actual, predicted));

@@ -46,7 +46,7 @@ public class DrawPad extends Component implements HasEnabled {
     }
 
     @ClientCallable
-    private void drawn(String pngBase64) {
+    void drawn(String pngBase64) {
         // Vaadin's RPC carries text, so the browser sends the PNG as base64.
         if (pngBase64 == null || pngBase64.length() > MAX_PNG_BYTES * 4 / 3 + 4) {
             return;
@@ -59,7 +59,7 @@ public class DrawPad extends Component implements HasEnabled {
     }
 
     @ClientCallable
-    private void cleared() {
+    void cleared() {
         fireEvent(new ClearEvent(this));
     }
 

@@ -84,7 +84,7 @@ public class WebcamCapture extends Component implements HasEnabled, HasSize {
      * Returning (even nothing) resolves the browser's Promise, which is what paces the camera.
      */
     @ClientCallable
-    private void frame(String jpegBase64) {
+    void frame(String jpegBase64) {
         if (jpegBase64 == null || jpegBase64.length() > MAX_JPEG_BYTES * 4 / 3 + 4) {
             return;
         }
