@@ -19,9 +19,16 @@ public final class ImageIngest {
     private static final Logger LOG = LoggerFactory.getLogger(ImageIngest.class);
 
     private final ImageLimits limits;
+    private final long decodeBudgetPixels;
 
     public ImageIngest(ImageLimits limits) {
+        this(limits, ImageDecoder.DECODE_BUDGET_PIXELS);
+    }
+
+    /** Tests use a small budget to reach the skip-pixels path without huge pictures. */
+    ImageIngest(ImageLimits limits, long decodeBudgetPixels) {
         this.limits = limits;
+        this.decodeBudgetPixels = decodeBudgetPixels;
     }
 
     public ImageLimits limits() {
@@ -79,7 +86,7 @@ public final class ImageIngest {
 
     private BufferedImage decode(String name, ImageKind kind, byte[] bytes, Dimension size) throws ImageRejectedException {
         try {
-            return ImageDecoder.decodeCentreSquare(kind, bytes, size);
+            return ImageDecoder.decodeCentreSquare(kind, bytes, size, decodeBudgetPixels);
         } catch (IOException | RuntimeException | Error e) {
             throw corrupt(name, kind, e);
         }
