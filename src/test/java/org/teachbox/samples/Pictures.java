@@ -66,16 +66,6 @@ final class Pictures {
         return differ / (double) pa.length;
     }
 
-    /** Mean grey of each 8 × 8 block: the picture at 16 × 16. */
-    static float[] grey16(BufferedImage image) {
-        int[] px = rgb(image);
-        float[] out = new float[256];
-        for (int i = 0; i < px.length; i++) {
-            out[(i / SIDE / 8) * 16 + (i % SIDE) / 8] += grey(px[i]) / (64f * 255f);
-        }
-        return out;
-    }
-
     /** The mean colour of the outermost ring of pixels. */
     static float[] borderColour(BufferedImage image) {
         int[] px = rgb(image);
