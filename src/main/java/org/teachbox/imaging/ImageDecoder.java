@@ -49,10 +49,10 @@ final class ImageDecoder {
         }
     }
 
-    /** Decodes the first frame's centre square, at full resolution unless it is huge. */
-    static BufferedImage decodeCentreSquare(ImageKind kind, byte[] bytes, Dimension size) throws IOException {
+    /** Decodes the first frame's centre square, at full resolution unless it is over the budget. */
+    static BufferedImage decodeCentreSquare(ImageKind kind, byte[] bytes, Dimension size, long budgetPixels) throws IOException {
         int side = Math.min(size.width, size.height);
-        int step = subsamplingStep(side);
+        int step = subsamplingStep(side, budgetPixels);
         ImageReader reader = kind.newReader();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
@@ -84,9 +84,10 @@ final class ImageDecoder {
         }
     }
 
-    static int subsamplingStep(int side) {
+    /** The smallest step that brings a square of this side within the budget. */
+    static int subsamplingStep(int side, long budgetPixels) {
         int step = 1;
-        while ((long) (side / step) * (side / step) > DECODE_BUDGET_PIXELS) {
+        while ((long) (side / step) * (side / step) > budgetPixels) {
             step++;
         }
         return step;

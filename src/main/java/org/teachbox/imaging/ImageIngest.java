@@ -4,13 +4,15 @@
  * and only then decodes. What comes out is a small, upright, square JPEG that is safe
  * to store; what goes wrong becomes an ImageRejectedException naming the file and the
  * reason, never a crash. Decoders are third-party code fed hostile input, so every
- * exception and error they throw is caught here.
+ * exception and error they throw is caught here. An ImageIngest holds no state
+ * besides its limits, so one instance can serve every upload at once.
  */
 package org.teachbox.imaging;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +21,35 @@ public final class ImageIngest {
     private static final Logger LOG = LoggerFactory.getLogger(ImageIngest.class);
 
     private final ImageLimits limits;
+    private final long decodeBudgetPixels;
 
     public ImageIngest(ImageLimits limits) {
+        this(limits, ImageDecoder.DECODE_BUDGET_PIXELS);
+    }
+
+    /** Tests use a small budget to reach the skip-pixels path without huge pictures. */
+    ImageIngest(ImageLimits limits, long decodeBudgetPixels) {
         this.limits = limits;
+        this.decodeBudgetPixels = decodeBudgetPixels;
     }
 
     public ImageLimits limits() {
         return limits;
+    }
+
+    /**
+     * Reads an upload stream without ever holding more than the byte limit: a 2 GB file is
+     * refused after {@code maxBytes + 1} bytes. A stream that breaks off counts as a file
+     * that was only partly uploaded.
+     */
+    public StoredImage ingest(String fileName, InputStream upload) throws ImageRejectedException {
+        byte[] bytes;
+        try {
+            bytes = upload.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+        } catch (IOException e) {
+            throw new ImageRejectedException(ImageRejectedException.CORRUPT, e, displayName(fileName));
+        }
+        return ingest(fileName, bytes);
     }
 
     public StoredImage ingest(String fileName, byte[] bytes) throws ImageRejectedException {
@@ -79,7 +103,7 @@ public final class ImageIngest {
 
     private BufferedImage decode(String name, ImageKind kind, byte[] bytes, Dimension size) throws ImageRejectedException {
         try {
-            return ImageDecoder.decodeCentreSquare(kind, bytes, size);
+            return ImageDecoder.decodeCentreSquare(kind, bytes, size, decodeBudgetPixels);
         } catch (IOException | RuntimeException | Error e) {
             throw corrupt(name, kind, e);
         }

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 public final class ImageTensors {
 
@@ -26,7 +27,8 @@ public final class ImageTensors {
     public static float[] toChw(byte[] storedImage, int size, int channels) {
         BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(storedImage));
+            // A memory-backed stream: the default would write a temp file for every decode.
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(storedImage)));
         } catch (IOException e) {
             throw new UncheckedIOException("stored image cannot be decoded", e);
         }

@@ -52,6 +52,9 @@ final class ShapePainter {
         }
     }
 
+    private static final double MIN_LUMA_CONTRAST = 60;
+    private static final double MIN_COLOUR_CONTRAST = 100;
+
     private ShapePainter() {
     }
 
@@ -109,23 +112,30 @@ final class ShapePainter {
         return Color.getHSBColor(random.nextFloat(), 0.25f * random.nextFloat(), 0.8f + 0.2f * random.nextFloat());
     }
 
-    /** A saturated colour far enough from the background to be seen; tries a few, keeps the most distant. */
+    /**
+     * A saturated colour that stands out from the background in colour and also in
+     * brightness, so the shape stays visible to a model that sees only grey.
+     */
     private static Color contrastingColour(Color background, RandomGenerator random) {
         Color best = null;
-        double bestDistance = -1;
-        for (int attempt = 0; attempt < 8; attempt++) {
+        double bestLuma = -1;
+        for (int attempt = 0; attempt < 32; attempt++) {
             Color candidate = Color.getHSBColor(random.nextFloat(), 0.45f + 0.55f * random.nextFloat(),
                     0.3f + 0.7f * random.nextFloat());
-            double distance = distance(candidate, background);
-            if (distance > bestDistance) {
-                best = candidate;
-                bestDistance = distance;
+            double luma = Math.abs(luma(candidate) - luma(background));
+            if (luma >= MIN_LUMA_CONTRAST && distance(candidate, background) >= MIN_COLOUR_CONTRAST) {
+                return candidate;
             }
-            if (distance > 140) {
-                break;
+            if (luma > bestLuma) {
+                best = candidate;
+                bestLuma = luma;
             }
         }
         return best;
+    }
+
+    private static double luma(Color c) {
+        return 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue();
     }
 
     private static double distance(Color a, Color b) {

@@ -41,6 +41,15 @@ class ImageIngestFormatsTest {
     }
 
     @Test
+    void shouldReadAnUploadStream() throws Exception {
+        byte[] png = TestPictures.encode(TestPictures.markers(90, 60), "png");
+
+        StoredImage stored = ingest.ingest("markers.png", new java.io.ByteArrayInputStream(png));
+
+        assertMarkersUpright(TestPictures.decode(stored.bytes()));
+    }
+
+    @Test
     void shouldStoreALossyWebp() throws Exception {
         StoredImage stored = ingest.ingest("markers.webp", resource("markers-120x80-lossy.webp"));
 

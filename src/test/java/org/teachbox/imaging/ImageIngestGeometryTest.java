@@ -42,7 +42,7 @@ class ImageIngestGeometryTest {
 
     @Test
     void shouldShrinkToTheStoredSideWhenThePictureIsBigger() throws Exception {
-        StoredImage stored = ingest.ingest("big.png", TestPictures.encode(TestPictures.markers(1600, 1200), "png"));
+        StoredImage stored = ingest.ingest("big.png", TestPictures.encode(TestPictures.markers(800, 600), "png"));
 
         assertThat(stored.side()).isEqualTo(256);
         BufferedImage image = TestPictures.decode(stored.bytes());
@@ -77,12 +77,21 @@ class ImageIngestGeometryTest {
     }
 
     @Test
-    void shouldDecodeAHugeSquareWithSkippedRowsAndStillKeepThePicture() throws Exception {
-        int side = 4200; // more than the 16-megapixel decode budget, so the decoder skips rows and columns
-        assertThat(ImageDecoder.subsamplingStep(side)).isEqualTo(2);
-        byte[] jpeg = TestPictures.encode(TestPictures.markers(side, side), "jpeg");
+    void shouldSkipRowsAndColumnsOnlyWhenTheCentreSquareIsOverTheDecodeBudget() {
+        assertThat(ImageDecoder.subsamplingStep(3024, ImageDecoder.DECODE_BUDGET_PIXELS)).as("12 MP phone photo").isEqualTo(1);
+        assertThat(ImageDecoder.subsamplingStep(4000, ImageDecoder.DECODE_BUDGET_PIXELS)).isEqualTo(1);
+        assertThat(ImageDecoder.subsamplingStep(4001, ImageDecoder.DECODE_BUDGET_PIXELS)).isEqualTo(2);
+        assertThat(ImageDecoder.subsamplingStep(6324, ImageDecoder.DECODE_BUDGET_PIXELS)).as("40 MP square").isEqualTo(2);
+    }
 
-        BufferedImage stored = TestPictures.decode(ingest.ingest("huge.jpg", jpeg).bytes());
+    @Test
+    void shouldKeepThePictureWhenDecodingWithSkippedRowsAndColumns() throws Exception {
+        // A 90,000-pixel budget makes the 1200 × 900 photo's 900 × 900 square decode at every third pixel.
+        ImageIngest tightBudget = new ImageIngest(ImageLimits.defaults(), 90_000);
+        assertThat(ImageDecoder.subsamplingStep(900, 90_000)).isEqualTo(3);
+        byte[] jpeg = TestPictures.encode(TestPictures.markers(1200, 900), "jpeg");
+
+        BufferedImage stored = TestPictures.decode(tightBudget.ingest("huge.jpg", jpeg).bytes());
 
         assertThat(stored.getWidth()).isEqualTo(256);
         ImageIngestFormatsTest.assertMarkersUpright(stored);

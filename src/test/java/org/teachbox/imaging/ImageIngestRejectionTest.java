@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,6 +48,36 @@ class ImageIngestRejectionTest {
         assertThat(big.messageKey()).isEqualTo("upload.error.too-large");
         assertThat(big.messageArgs()).containsExactly("big.png", "1 KB");
         assertThat(junk.messageKey()).isEqualTo("upload.error.too-large");
+    }
+
+    @Test
+    void shouldStopReadingAStreamSoonAfterTheByteLimit() {
+        ImageIngest strict = new ImageIngest(new ImageLimits(1024, 40_000_000L, 256));
+        CountingEndlessStream endless = new CountingEndlessStream();
+
+        ImageRejectedException rejection = catchThrowableOfType(ImageRejectedException.class,
+                () -> strict.ingest("endless.png", endless));
+
+        assertThat(rejection.messageKey()).isEqualTo("upload.error.too-large");
+        assertThat(endless.bytesRead).isLessThanOrEqualTo(1025 + 8192);
+    }
+
+    @Test
+    void shouldCallAnUploadThatBreaksOffCorrupt() {
+        InputStream breaksOff = new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+
+        ImageRejectedException rejection = catchThrowableOfType(ImageRejectedException.class,
+                () -> ingest.ingest("photo.jpg", breaksOff));
+
+        assertThat(rejection.messageKey()).isEqualTo("upload.error.corrupt");
+        assertThat(rejection.messageArgs()).containsExactly("photo.jpg");
     }
 
     // The JDK's BMP reader itself refuses headers past 2^31 pixels, so its bomb claims 20,000 × 20,000.
@@ -149,6 +181,24 @@ class ImageIngestRejectionTest {
             } catch (ImageRejectedException expected) {
                 assertThat(expected.messageKey()).startsWith("upload.error.");
             }
+        }
+    }
+
+    /** An upload that never ends, counting how much of it was read. */
+    private static final class CountingEndlessStream extends InputStream {
+        long bytesRead;
+
+        @Override
+        public int read() {
+            bytesRead++;
+            return 0x42;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            Arrays.fill(buffer, offset, offset + length, (byte) 0x42);
+            bytesRead += length;
+            return length;
         }
     }
 
