@@ -170,6 +170,7 @@ public final class Model {
     void restore(float[][] weights) {
         for (int i = 0; i < weights.length; i++) {
             System.arraycopy(weights[i], 0, parameters.get(i).data, 0, weights[i].length);
+            parameters.get(i).changed();
         }
     }
 
