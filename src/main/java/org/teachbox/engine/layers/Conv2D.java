@@ -42,6 +42,7 @@ public final class Conv2D implements Layer {
     private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
     private Tensor output;
     private Tensor gradIn;
+    private boolean parallel; // split single images over threads (prediction only)
 
     /**
      * @param inputGradient false for the first layer of a network, whose input gradient
@@ -74,6 +75,13 @@ public final class Conv2D implements Layer {
         Arrays.fill(bias.data, 0f);
         weight.changed();
     }
+
+    /**
+     * Lets forward passes of a single image use several threads (from the common fork-join pool).
+     * Model turns this on for its prediction replicas only; training already keeps every core busy
+     * with whole images.
+     */
+    public void setParallelForSingleImages(boolean parallel) { this.parallel = parallel; }
 
     public int kernel() { return k; }
 
@@ -112,7 +120,11 @@ public final class Conv2D implements Layer {
                 Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
             }
             // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
-            Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+            if (parallel && n == 1) {
+                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+            } else {
+                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+            }
             for (int f = 0; f < filters; f++) {
                 System.arraycopy(outRows[f], 0, output.data, (s * filters + f) * pixels, pixels);
             }

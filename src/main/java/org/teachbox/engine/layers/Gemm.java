@@ -34,12 +34,43 @@ final class Gemm {
                     eight(ci, n, b, p, a[q], a[q + aCol], a[q + 2 * aCol], a[q + 3 * aCol],
                             a[q + 4 * aCol], a[q + 5 * aCol], a[q + 6 * aCol], a[q + 7 * aCol]);
                 }
+                if (p + 3 < p1) {
+                    int q = ai + p * aCol;
+                    four(ci, n, b, p, a[q], a[q + aCol], a[q + 2 * aCol], a[q + 3 * aCol]);
+                    p += 4;
+                }
                 for (; p < p1; p++) {
                     one(ci, n, b[p], a[ai + p * aCol]);
                 }
             }
         }
     }
+
+    /**
+     * The first {@link #mulAdd} with the rows of C split between the caller and the common
+     * fork-join pool. Used only for single-image prediction, where there is no batch to spread
+     * over threads; different rows of C never share memory, so the halves cannot interfere.
+     */
+    static void mulAddParallel(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[][] b, float[][] c) {
+        int threads = Math.min(PARALLELISM, m / 8);
+        if (threads < 2 || (long) m * n * k < 500_000) {
+            mulAdd(m, n, k, a, aOff, aRow, aCol, b, c);
+            return;
+        }
+        java.util.concurrent.ForkJoinTask<?>[] tasks = new java.util.concurrent.ForkJoinTask<?>[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            int from = t * m / threads, to = (t + 1) * m / threads;
+            tasks[t - 1] = java.util.concurrent.ForkJoinPool.commonPool().submit(() ->
+                    mulAdd(to - from, n, k, a, aOff + from * aRow, aRow, aCol, b, java.util.Arrays.copyOfRange(c, from, to)));
+        }
+        mulAdd(m / threads, n, k, a, aOff, aRow, aCol, b, c);
+        for (java.util.concurrent.ForkJoinTask<?> task : tasks) {
+            task.join();
+        }
+    }
+
+    private static final int PARALLELISM =
+            Math.min(4, Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
 
     /** The same product with A given as rows: C[i][0..n) += sum over p < k of A[i][p] * B[p][0..n). */
     static void mulAdd(int m, int n, int k, float[][] a, float[][] b, float[][] c) {
@@ -52,6 +83,10 @@ final class Gemm {
                 int p = p0;
                 for (; p + 7 < p1; p += 8) {
                     eight(ci, n, b, p, ai[p], ai[p + 1], ai[p + 2], ai[p + 3], ai[p + 4], ai[p + 5], ai[p + 6], ai[p + 7]);
+                }
+                if (p + 3 < p1) {
+                    four(ci, n, b, p, ai[p], ai[p + 1], ai[p + 2], ai[p + 3]);
+                    p += 4;
                 }
                 for (; p < p1; p++) {
                     one(ci, n, b[p], ai[p]);
@@ -74,6 +109,17 @@ final class Gemm {
             s = Math.fma(a5, b5[j], s);
             s = Math.fma(a6, b6[j], s);
             c[j] = Math.fma(a7, b7[j], s);
+        }
+    }
+
+    /** c[0..n) += a0 * B[p] + ... + a3 * B[p+3]: for what is left after the blocks of eight. */
+    private static void four(float[] c, int n, float[][] b, int p, float a0, float a1, float a2, float a3) {
+        float[] b0 = b[p], b1 = b[p + 1], b2 = b[p + 2], b3 = b[p + 3];
+        for (int j = 0; j < n; j++) {
+            float s = Math.fma(a0, b0[j], c[j]);
+            s = Math.fma(a1, b1[j], s);
+            s = Math.fma(a2, b2[j], s);
+            c[j] = Math.fma(a3, b3[j], s);
         }
     }
 
