@@ -106,6 +106,11 @@ public final class Model {
         Model worker = predictors.poll();
         if (worker == null) {
             worker = replica();
+            for (Layer layer : worker.layers) {
+                if (layer instanceof Conv2D conv) {
+                    conv.setParallelForSingleImages(true);
+                }
+            }
         }
         try {
             Tensor logits = worker.forward(new Tensor(1, input.c(), input.h(), input.w(), chw), false);
@@ -170,6 +175,7 @@ public final class Model {
     void restore(float[][] weights) {
         for (int i = 0; i < weights.length; i++) {
             System.arraycopy(weights[i], 0, parameters.get(i).data, 0, weights[i].length);
+            parameters.get(i).changed();
         }
     }
 

@@ -159,6 +159,7 @@ public final class ModelFile {
             for (int i = 0; i < length; i++) {
                 p.data[i] = data.readFloat();
             }
+            p.changed();
         }
         if (data.available() != 0) {
             throw new ModelFormatException("unexpected bytes after the weights");

@@ -55,7 +55,7 @@ class TrainerTest {
         Dataset data = randomImages(16, 3, 8, 3, 9);
         Model model = Presets.refCnn(3, 8, 3, 3);
         float before = meanLoss(model, data);
-        new Trainer(new TrainConfig(1, 16, new Sgd(0.05f), 1, Augmentation.none(), null, 1))
+        new Trainer(new TrainConfig(1, 16, new Sgd(0.01f), 1, Augmentation.none(), null, 1))
                 .fit(model, data, null, null, null);
         assertThat(meanLoss(model, data)).isLessThan(before);
     }

@@ -30,13 +30,19 @@ public final class Conv2D implements Layer {
     private final int rows;   // c * k * k: length of one unrolled receptive field
     private final int pixels; // outH * outW
 
-    private float[] cols = new float[0];   // im2col of each sample of the batch, cached for backward
-    private float[] colsT = new float[0];  // scratch: one sample's columns transposed
-    private float[] dCols = new float[0];  // scratch: gradient of one sample's columns
-    private float[] weightT = new float[0]; // scratch: the weights transposed, rows x filters
-    private Tensor input;
+    // Scratch matrices, kept between calls so that training allocates nothing in the steady state.
+    private float[][][] cols = new float[0][][]; // per sample: im2col [rows][pixels], cached for backward
+    private float[][] outRows;   // one sample's output [filters][pixels]
+    private float[][] colsT;     // one sample's columns, transposed [pixels][rows + 1], last entry 1
+    private float[][] dWeight;   // weight gradient [filters][rows + 1]; the last column is the bias gradient
+    private float[] flipped;     // weights rotated 180 degrees, [channels][filters * k * k], for the input gradient
+    private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]
+    private float[][] gradInRows; // one sample's input gradient [channels][input pixels]
+    private float[][] gradRows;  // (stride > 1 only) one sample's output gradient [filters][pixels]
+    private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
     private Tensor output;
     private Tensor gradIn;
+    private boolean parallel; // split single images over threads (prediction only)
 
     /**
      * @param inputGradient false for the first layer of a network, whose input gradient
@@ -67,7 +73,15 @@ public final class Conv2D implements Layer {
     public void initialize(Init init, SplittableRandom random) {
         init.fill(weight.data, rows, out.c() * k * k, random);
         Arrays.fill(bias.data, 0f);
+        weight.changed();
     }
+
+    /**
+     * Lets forward passes of a single image use several threads (from the common fork-join pool).
+     * Model turns this on for its prediction replicas only; training already keeps every core busy
+     * with whole images.
+     */
+    public void setParallelForSingleImages(boolean parallel) { this.parallel = parallel; }
 
     public int kernel() { return k; }
 
@@ -91,20 +105,29 @@ public final class Conv2D implements Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int n = x.n;
-        input = x;
-        output = Tensor.reuse(output, n, out.c(), out.h(), out.w());
-        int colSize = rows * pixels;
-        if (cols.length < n * colSize) {
-            cols = new float[n * colSize];
+        int filters = out.c();
+        output = Tensor.reuse(output, n, filters, out.h(), out.w());
+        if (cols.length < n) {
+            cols = Arrays.copyOf(cols, n);
         }
-        float[] o = output.data;
+        outRows = Gemm.rows(outRows, filters, pixels);
         for (int s = 0; s < n; s++) {
-            im2col(x.data, s * in.size(), cols, s * colSize);
-            int oOff = s * out.size();
-            for (int f = 0; f < out.c(); f++) {
-                Arrays.fill(o, oOff + f * pixels, oOff + (f + 1) * pixels, bias.data[f]);
+            if (cols[s] == null) {
+                cols[s] = new float[rows][pixels];
             }
-            Gemm.mulAdd(out.c(), pixels, rows, weight.data, 0, rows, cols, s * colSize, pixels, o, oOff, pixels);
+            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols[s]);
+            for (int f = 0; f < filters; f++) {
+                Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
+            }
+            // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
+            if (parallel && n == 1) {
+                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+            } else {
+                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+            }
+            for (int f = 0; f < filters; f++) {
+                System.arraycopy(outRows[f], 0, output.data, (s * filters + f) * pixels, pixels);
+            }
         }
         return output;
     }
@@ -112,60 +135,152 @@ public final class Conv2D implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         int n = gradOut.n;
-        int colSize = rows * pixels;
-        if (colsT.length < colSize) {
-            colsT = new float[colSize];
-            dCols = new float[colSize];
+        int filters = out.c();
+        if (colsT == null) {
+            colsT = new float[pixels][rows + 1];
+            for (float[] row : colsT) {
+                row[rows] = 1f;
+            }
         }
+        dWeight = Gemm.rows(dWeight, filters, rows + 1);
+        Gemm.zero(dWeight, filters, rows + 1);
         if (inputGradient) {
             gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
-            Arrays.fill(gradIn.data, 0, gradIn.size(), 0f);
-            if (weightT.length < weight.size()) {
-                weightT = new float[weight.size()];
-            }
-            Gemm.transpose(weight.data, 0, out.c(), rows, weightT, 0);
+            prepareInputGradient();
         }
-        float[] g = gradOut.data;
         for (int s = 0; s < n; s++) {
             int gOff = s * out.size();
-            for (int f = 0; f < out.c(); f++) {
-                float sum = 0;
-                for (int p = 0; p < pixels; p++) {
-                    sum += g[gOff + f * pixels + p];
-                }
-                bias.grad[f] += sum;
-            }
-            // dW[filters x rows] += dOut[filters x pixels] * cols^T[pixels x rows]
-            Gemm.transpose(cols, s * colSize, rows, pixels, colsT, 0);
-            Gemm.mulAdd(out.c(), rows, pixels, g, gOff, pixels, colsT, 0, rows, weight.grad, 0, rows);
+            transpose(cols[s], colsT);
+            // dWeight[filters x (rows+1)] += dOut[filters x pixels] * [cols^T | 1][pixels x (rows+1)];
+            // the column of ones makes the last column the bias gradient: dOut summed over pixels
+            Gemm.mulAdd(filters, rows + 1, pixels, gradOut.data, gOff, pixels, 1, colsT, dWeight);
             if (inputGradient) {
-                // dCols[rows x pixels] = W^T[rows x filters] * dOut[filters x pixels], then fold back
-                Arrays.fill(dCols, 0, colSize, 0f);
-                Gemm.mulAdd(rows, pixels, out.c(), weightT, 0, out.c(), g, gOff, pixels, dCols, 0, pixels);
-                col2im(dCols, gradIn.data, s * in.size());
+                inputGradient(gradOut.data, gOff, gradIn.data, s * in.size());
             }
+        }
+        for (int f = 0; f < filters; f++) {
+            float[] d = dWeight[f];
+            for (int r = 0; r < rows; r++) {
+                weight.grad[f * rows + r] += d[r];
+            }
+            bias.grad[f] += d[rows];
         }
         return inputGradient ? gradIn : null;
     }
 
-    /** Unrolls each k x k x c receptive field into one column: cols[(c*k + ky)*k + kx][y*outW + x]. */
-    private void im2col(float[] x, int xOff, float[] cols, int cOff) {
-        int h = in.h(), w = in.w(), outH = out.h(), outW = out.w();
-        for (int c = 0; c < in.c(); c++) {
+    private void prepareInputGradient() {
+        int filters = out.c();
+        int fkk = filters * k * k;
+        if (stride == 1) {
+            // With stride 1, the input gradient is itself a convolution: the output gradient,
+            // padded by k - 1 - pad, convolved with the weights rotated by 180 degrees and with
+            // the roles of filters and channels swapped. Computing it that way needs no col2im.
+            if (flipped == null) {
+                flipped = new float[in.c() * fkk];
+            }
+            for (int f = 0; f < filters; f++) {
+                for (int c = 0; c < in.c(); c++) {
+                    for (int ky = 0; ky < k; ky++) {
+                        for (int kx = 0; kx < k; kx++) {
+                            flipped[c * fkk + (f * k + (k - 1 - ky)) * k + (k - 1 - kx)] =
+                                    weight.data[((f * in.c() + c) * k + ky) * k + kx];
+                        }
+                    }
+                }
+            }
+            gradCols = Gemm.rows(gradCols, fkk, in.h() * in.w());
+            gradInRows = Gemm.rows(gradInRows, in.c(), in.h() * in.w());
+        } else {
+            gradRows = Gemm.rows(gradRows, filters, pixels);
+            dCols = Gemm.rows(dCols, rows, pixels);
+            Arrays.fill(gradIn.data, 0, gradIn.size(), 0f);
+        }
+    }
+
+    private void inputGradient(float[] g, int gOff, float[] dx, int dxOff) {
+        int filters = out.c();
+        int inPixels = in.h() * in.w();
+        if (stride == 1) {
+            im2col(g, gOff, filters, out.h(), out.w(), k - 1 - pad, in.h(), in.w(), 1, gradCols);
+            Gemm.zero(gradInRows, in.c(), inPixels);
+            Gemm.mulAdd(in.c(), inPixels, filters * k * k, flipped, 0, filters * k * k, 1, gradCols, gradInRows);
+            for (int c = 0; c < in.c(); c++) {
+                System.arraycopy(gradInRows[c], 0, dx, dxOff + c * inPixels, inPixels);
+            }
+        } else {
+            // dCols[rows x pixels] = weight^T[rows x filters] * dOut[filters x pixels], then fold back
+            for (int f = 0; f < filters; f++) {
+                System.arraycopy(g, gOff + f * pixels, gradRows[f], 0, pixels);
+            }
+            Gemm.zero(dCols, rows, pixels);
+            Gemm.mulAdd(rows, pixels, filters, weight.data, 0, 1, rows, gradRows, dCols);
+            col2im(dCols, dx, dxOff);
+        }
+    }
+
+    /**
+     * dst[p][r] = src[r][p] for the first {@code rows} rows. Eight source rows are read side by
+     * side, so each destination row is fetched once per eight values written.
+     */
+    private void transpose(float[][] src, float[][] dst) {
+        int r = 0;
+        for (; r + 7 < rows; r += 8) {
+            float[] s0 = src[r], s1 = src[r + 1], s2 = src[r + 2], s3 = src[r + 3];
+            float[] s4 = src[r + 4], s5 = src[r + 5], s6 = src[r + 6], s7 = src[r + 7];
+            for (int p = 0; p < pixels; p++) {
+                float[] d = dst[p];
+                d[r] = s0[p];
+                d[r + 1] = s1[p];
+                d[r + 2] = s2[p];
+                d[r + 3] = s3[p];
+                d[r + 4] = s4[p];
+                d[r + 5] = s5[p];
+                d[r + 6] = s6[p];
+                d[r + 7] = s7[p];
+            }
+        }
+        for (; r < rows; r++) {
+            float[] s0 = src[r];
+            for (int p = 0; p < pixels; p++) {
+                dst[p][r] = s0[p];
+            }
+        }
+    }
+
+    /**
+     * Unrolls each k x k receptive field of a c x h x w image into one column of a matrix with
+     * c*k*k rows: cols[(ch*k + ky)*k + kx][y*outW + x] = image[ch][y*stride - pad + ky][x*stride - pad + kx],
+     * or 0 where that falls in the padding.
+     */
+    private void im2col(float[] x, int xOff, int channels, int h, int w, int pad, int outH, int outW, int stride,
+                        float[][] cols) {
+        for (int c = 0; c < channels; c++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
-                    int row = cOff + ((c * k + ky) * k + kx) * pixels;
+                    float[] row = cols[(c * k + ky) * k + kx];
+                    // output columns whose input column xo*stride - pad + kx lies inside the image
+                    int xFirst = Math.min(outW, Math.max(0, ceilDiv(pad - kx, stride)));
+                    int xEnd = Math.max(xFirst, Math.min(outW, ceilDiv(w + pad - kx, stride)));
                     for (int y = 0; y < outH; y++) {
                         int iy = y * stride - pad + ky;
-                        int dst = row + y * outW;
+                        int dst = y * outW;
                         if (iy < 0 || iy >= h) {
-                            Arrays.fill(cols, dst, dst + outW, 0f);
+                            Arrays.fill(row, dst, dst + outW, 0f);
                             continue;
                         }
-                        int src = xOff + (c * h + iy) * w;
-                        for (int xo = 0; xo < outW; xo++) {
-                            int ix = xo * stride - pad + kx;
-                            cols[dst + xo] = ix >= 0 && ix < w ? x[src + ix] : 0f;
+                        int src = xOff + (c * h + iy) * w - pad + kx;
+                        for (int xo = 0; xo < xFirst; xo++) {
+                            row[dst + xo] = 0f;
+                        }
+                        if (stride == 1) {
+                            System.arraycopy(x, src + xFirst, row, dst + xFirst, xEnd - xFirst);
+                        } else {
+                            for (int xo = xFirst; xo < xEnd; xo++) {
+                                row[dst + xo] = x[src + xo * stride];
+                            }
+                        }
+                        for (int xo = xEnd; xo < outW; xo++) {
+                            row[dst + xo] = 0f;
                         }
                     }
                 }
@@ -174,28 +289,31 @@ public final class Conv2D implements Layer {
     }
 
     /** The reverse of im2col: adds each column entry back onto the input pixel it came from. */
-    private void col2im(float[] cols, float[] dx, int xOff) {
+    private void col2im(float[][] cols, float[] dx, int xOff) {
         int h = in.h(), w = in.w(), outH = out.h(), outW = out.w();
         for (int c = 0; c < in.c(); c++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
-                    int row = ((c * k + ky) * k + kx) * pixels;
+                    float[] row = cols[(c * k + ky) * k + kx];
+                    int xFirst = Math.max(0, ceilDiv(pad - kx, stride));
+                    int xEnd = Math.min(outW, ceilDiv(w + pad - kx, stride));
                     for (int y = 0; y < outH; y++) {
                         int iy = y * stride - pad + ky;
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int src = row + y * outW;
-                        int dst = xOff + (c * h + iy) * w;
-                        for (int xo = 0; xo < outW; xo++) {
-                            int ix = xo * stride - pad + kx;
-                            if (ix >= 0 && ix < w) {
-                                dx[dst + ix] += cols[src + xo];
-                            }
+                        int src = y * outW;
+                        int dst = xOff + (c * h + iy) * w - pad + kx;
+                        for (int xo = xFirst; xo < xEnd; xo++) {
+                            dx[dst + xo * stride] += row[src + xo];
                         }
                     }
                 }
             }
         }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 }

@@ -19,16 +19,23 @@ public final class Dense implements Layer {
     private final int units;
     private final Parameter kernel; // [inputs][units]
     private final Parameter bias;   // [units]
-    private float[] inT = new float[0];
+    private final PackedKernel packed; // row copies of the kernel for Gemm, shared with replicas
+    // scratch matrices for Gemm (see there for why rows)
+    private float[][] outRows;     // [n][units]
+    private float[][] gradRows;    // [n][units]
+    private float[][] dKernel;     // [inputs][units]
+    private float[][] gradInRows;  // [n][inputs]
     private Tensor input;
     private Tensor output;
     private Tensor gradIn;
 
     public Dense(Shape in, int units) {
-        this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false));
+        this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false),
+                new PackedKernel(in.size(), units));
     }
 
-    private Dense(Shape in, int units, Parameter kernel, Parameter bias) {
+    private Dense(Shape in, int units, Parameter kernel, Parameter bias, PackedKernel packed) {
+        this.packed = packed;
         this.in = in;
         this.out = new Shape(units, 1, 1);
         this.inputs = in.size();
@@ -40,6 +47,7 @@ public final class Dense implements Layer {
     public void initialize(Init init, SplittableRandom random) {
         init.fill(kernel.data, inputs, units, random);
         Arrays.fill(bias.data, 0f);
+        kernel.changed();
     }
 
     @Override public String name() { return "dense"; }
@@ -50,38 +58,55 @@ public final class Dense implements Layer {
 
     @Override public List<Parameter> parameters() { return List.of(kernel, bias); }
 
-    @Override public Layer replica() { return new Dense(in, units, kernel.replica(), bias.replica()); }
+    @Override public Layer replica() { return new Dense(in, units, kernel.replica(), bias.replica(), packed); }
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        int n = x.n;
         input = x;
-        output = Tensor.reuse(output, x.n, units, 1, 1);
-        for (int s = 0; s < x.n; s++) {
-            System.arraycopy(bias.data, 0, output.data, s * units, units);
+        output = Tensor.reuse(output, n, units, 1, 1);
+        float[][] kernelRows = packed.rows(kernel);
+        outRows = Gemm.rows(outRows, n, units);
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(bias.data, 0, outRows[s], 0, units);
         }
-        Gemm.mulAdd(x.n, units, inputs, x.data, 0, inputs, kernel.data, 0, units, output.data, 0, units);
+        // out[n x units] += in[n x inputs] * kernel[inputs x units]
+        Gemm.mulAdd(n, units, inputs, x.data, 0, inputs, 1, kernelRows, outRows);
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(outRows[s], 0, output.data, s * units, units);
+        }
         return output;
     }
 
     @Override
     public Tensor backward(Tensor gradOut) {
         int n = gradOut.n;
-        float[] g = gradOut.data;
+        gradRows = Gemm.rows(gradRows, n, units);
         for (int s = 0; s < n; s++) {
+            System.arraycopy(gradOut.data, s * units, gradRows[s], 0, units);
             for (int j = 0; j < units; j++) {
-                bias.grad[j] += g[s * units + j];
+                bias.grad[j] += gradRows[s][j];
             }
         }
-        // dKernel[inputs x units] += in^T[inputs x n] * dOut[n x units]
-        if (inT.length < n * inputs) {
-            inT = new float[n * inputs];
+        // dKernel[inputs x units] = in^T[inputs x n] * dOut[n x units]
+        dKernel = Gemm.rows(dKernel, inputs, units);
+        Gemm.zero(dKernel, inputs, units);
+        Gemm.mulAdd(inputs, units, n, input.data, 0, 1, inputs, gradRows, dKernel);
+        for (int i = 0; i < inputs; i++) {
+            float[] d = dKernel[i];
+            for (int j = 0; j < units; j++) {
+                kernel.grad[i * units + j] += d[j];
+            }
         }
-        Gemm.transpose(input.data, 0, n, inputs, inT, 0);
-        Gemm.mulAdd(inputs, units, n, inT, 0, n, g, 0, units, kernel.grad, 0, units);
-        // dIn[n x inputs] = dOut[n x units] * kernel^T
+        // dIn[n x inputs] = dOut[n x units] * kernel^T[units x inputs]
+        float[][] kernelTRows = packed.transposed(kernel);
+        gradInRows = Gemm.rows(gradInRows, n, inputs);
+        Gemm.zero(gradInRows, n, inputs);
+        Gemm.mulAdd(n, inputs, units, gradRows, kernelTRows, gradInRows);
         gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
-        Arrays.fill(gradIn.data, 0, gradIn.size(), 0f);
-        Gemm.mulAddTransB(n, inputs, units, g, 0, units, kernel.data, 0, units, gradIn.data, 0, inputs);
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(gradInRows[s], 0, gradIn.data, s * inputs, inputs);
+        }
         return gradIn;
     }
 }

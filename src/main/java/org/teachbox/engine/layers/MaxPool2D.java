@@ -41,8 +41,13 @@ public final class MaxPool2D implements Layer {
         }
         float[] src = x.data;
         float[] dst = output.data;
+        int planes = x.n * in.c();
+        if (size == 2) {
+            pool2x2(src, dst, planes);
+            return output;
+        }
         int o = 0;
-        for (int plane = 0; plane < x.n * in.c(); plane++) {
+        for (int plane = 0; plane < planes; plane++) {
             int base = plane * in.h() * in.w();
             for (int y = 0; y < out.h(); y++) {
                 for (int xo = 0; xo < out.w(); xo++, o++) {
@@ -61,6 +66,28 @@ public final class MaxPool2D implements Layer {
             }
         }
         return output;
+    }
+
+    /** The common 2 x 2 case written out: the same result as the general loop, several times faster. */
+    private void pool2x2(float[] src, float[] dst, int planes) {
+        int w = in.w();
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * in.h() * w;
+            for (int y = 0; y < out.h(); y++) {
+                int r0 = base + 2 * y * w;
+                int r1 = r0 + w;
+                for (int xo = 0; xo < out.w(); xo++, o++) {
+                    int i = r0 + 2 * xo;
+                    int best = src[i + 1] > src[i] ? i + 1 : i;
+                    int j = r1 + 2 * xo;
+                    int lower = src[j + 1] > src[j] ? j + 1 : j;
+                    best = src[lower] > src[best] ? lower : best;
+                    winner[o] = best;
+                    dst[o] = src[best];
+                }
+            }
+        }
     }
 
     @Override

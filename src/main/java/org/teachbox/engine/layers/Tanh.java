@@ -1,8 +1,9 @@
 package org.teachbox.engine.layers;
 
 import org.teachbox.engine.Shape;
+import org.teachbox.engine.Tensor;
 
-/** The activation tanh(x), squashing any number into (-1, 1). Its slope is 1 - y^2. */
+/** The activation y = tanh(x), squashing any number into (-1, 1). Its slope is 1 - y^2. */
 public final class Tanh extends Activation {
 
     public Tanh(Shape shape) {
@@ -11,9 +12,25 @@ public final class Tanh extends Activation {
 
     @Override public String name() { return "tanh"; }
 
-    @Override protected float apply(float x) { return (float) Math.tanh(x); }
-
-    @Override protected float slope(float x, float y) { return 1f - y * y; }
-
     @Override public Layer replica() { return new Tanh(inputShape()); }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        prepareForward(x);
+        float[] in = x.data, out = output.data;
+        for (int i = 0, n = x.size(); i < n; i++) {
+            out[i] = (float) Math.tanh(in[i]);
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        prepareBackward(gradOut);
+        float[] out = output.data, g = gradOut.data, d = gradIn.data;
+        for (int i = 0, n = gradOut.size(); i < n; i++) {
+            d[i] = g[i] * (1f - out[i] * out[i]);
+        }
+        return gradIn;
+    }
 }

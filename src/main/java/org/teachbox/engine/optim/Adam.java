@@ -59,6 +59,7 @@ public final class Adam implements Optimizer {
                 v[i] = beta2 * v[i] + (1 - beta2) * g * g;
                 p.data[i] -= lrT * m[i] / ((float) Math.sqrt(v[i]) + epsilon);
             }
+            p.changed();
         }
     }
 

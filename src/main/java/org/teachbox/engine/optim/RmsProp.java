@@ -45,6 +45,7 @@ public final class RmsProp implements Optimizer {
                 avg[i] = rho * avg[i] + (1 - rho) * g * g;
                 p.data[i] -= lr * g / ((float) Math.sqrt(avg[i]) + epsilon);
             }
+            p.changed();
         }
     }
 

@@ -38,6 +38,7 @@ public final class Sgd implements Optimizer {
                 v[i] = momentum * v[i] - lr * Optimizer.gradient(p, i, weightDecay);
                 p.data[i] += v[i];
             }
+            p.changed();
         }
     }
 

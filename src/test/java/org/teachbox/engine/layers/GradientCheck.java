@@ -33,25 +33,32 @@ final class GradientCheck {
 
         if (analyticIn != null) {
             for (int i = 0; i < input.size(); i++) {
-                assertClose(numeric(layer, input, input.data, i, r), analyticIn[i], "input[" + i + "]");
+                assertClose(numeric(layer, input, input.data, i, r, null), analyticIn[i], "input[" + i + "]");
             }
         }
         for (Parameter p : layer.parameters()) {
             float[] analytic = p.grad.clone();
             for (int i = 0; i < p.size(); i++) {
-                assertClose(numeric(layer, input, p.data, i, r), analytic[i], p.name + "[" + i + "]");
+                assertClose(numeric(layer, input, p.data, i, r, p), analytic[i], p.name + "[" + i + "]");
             }
         }
     }
 
-    private static double numeric(Layer layer, Tensor input, float[] values, int i, float[] r) {
+    private static double numeric(Layer layer, Tensor input, float[] values, int i, float[] r, Parameter owner) {
         float saved = values[i];
-        values[i] = saved + EPS;
+        set(values, i, saved + EPS, owner);
         double plus = dot(layer.forward(input, true), r);
-        values[i] = saved - EPS;
+        set(values, i, saved - EPS, owner);
         double minus = dot(layer.forward(input, true), r);
-        values[i] = saved;
+        set(values, i, saved, owner);
         return (plus - minus) / (2 * EPS);
+    }
+
+    private static void set(float[] values, int i, float value, Parameter owner) {
+        values[i] = value;
+        if (owner != null) {
+            owner.changed(); // layers may cache a rearranged copy of their weights
+        }
     }
 
     private static double dot(Tensor out, float[] r) {
