@@ -100,7 +100,11 @@ public class TrainingService implements DisposableBean {
             }
             TrainingRequest request = job.request();
             ProjectData data = projects.data(request.owner(), request.projectId());
+            log.info("Training {} for project {} ({} classes, {})", job.purpose(), job.projectId(),
+                    data.classes().size(), request.settings());
             TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e)).run(data);
+            log.info("Training {} for project {} ended {} after {} ms", job.purpose(), job.projectId(),
+                    outcome.report().status(), outcome.report().durationMillis());
             if (TrainingReport.COMPLETED.equals(outcome.report().status())) {
                 request.onCompleted().accept(outcome.model(), outcome.report());
             }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -45,6 +44,8 @@ class ClassCard extends Div {
     private final Div thumbnails = new Div();
     private final UnorderedList problems = new UnorderedList();
     private final Div capture = new Div();
+    private final Span more = new Span();
+    private int total;
 
     ClassCard(ProjectService projects, SampleIntake intake, String owner, ImageClass imageClass, ModelKind kind,
               long maxUploadBytes) {
@@ -57,7 +58,8 @@ class ClassCard extends Div {
         thumbnails.addClassName("tb-thumbs");
         problems.addClassName("tb-problems");
         capture.addClassName("tb-capture");
-        add(header(), sources(kind, maxUploadBytes), capture, problems, thumbnails);
+        more.addClassName("tb-muted");
+        add(header(), sources(kind, maxUploadBytes), capture, problems, thumbnails, more);
         refresh();
     }
 
@@ -89,11 +91,12 @@ class ClassCard extends Div {
             fireEvent(new DeletedEvent(this));
         });
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        HorizontalLayout row = new HorizontalLayout(name, count, clear, delete);
-        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        row.setWidthFull();
-        row.expand(name);
-        return row;
+        name.setWidthFull();
+        Div tools = new Div(count, clear, delete);
+        tools.addClassName("tb-card-tools");
+        Div header = new Div(name, tools);
+        header.addClassName("tb-card-header");
+        return header;
     }
 
     private Component sources(ModelKind kind, long maxUploadBytes) {
@@ -104,13 +107,14 @@ class ClassCard extends Div {
         upload.addAllFinishedListener(e -> upload.clearFileList());
         Button webcam = new Button(getTranslation("class.webcam"), e -> showWebcam());
         webcam.addClassName("tb-webcam-button");
-        HorizontalLayout row = new HorizontalLayout(upload, webcam);
+        Div buttons = new Div(webcam);
         if (kind == ModelKind.DIGITS) {
-            row.add(new Button(getTranslation("class.draw"), e -> showDrawPad()));
+            buttons.add(new Button(getTranslation("class.draw"), e -> showDrawPad()));
         }
-        row.setAlignItems(HorizontalLayout.Alignment.START);
-        row.setWrap(true);
-        return row;
+        buttons.addClassName("tb-card-tools");
+        Div sources = new Div(upload, buttons);
+        sources.addClassName("tb-sources");
+        return sources;
     }
 
     /**
@@ -126,8 +130,7 @@ class ClassCard extends Div {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             }
             SampleIntake.Result result = bytes.length > maxBytes
-                    ? new SampleIntake.Result(false, "upload.error.too-large",
-                            new Object[] {fileName, (maxBytes / 1_000_000) + " MB"})
+                    ? SampleIntake.Result.refused("upload.error.too-large", fileName, (maxBytes / 1_000_000) + " MB")
                     : intake.accept(imageClass.id(), fileName, bytes);
             ui.access(() -> show(result));
         };
@@ -159,6 +162,10 @@ class ClassCard extends Div {
         capture.add(pad, close);
     }
 
+    /**
+     * Shows one arrival. A stored image is added as a single thumbnail rather than redrawing the
+     * card: the webcam delivers two dozen a second and each must cost the page almost nothing.
+     */
     private void show(SampleIntake.Result result) {
         if (!result.stored()) {
             ListItem item = new ListItem(getTranslation(result.messageKey(), result.args()));
@@ -166,13 +173,24 @@ class ClassCard extends Div {
             while (problems.getComponentCount() > 8) {
                 problems.remove(problems.getComponentAt(8));
             }
+            return;
         }
-        refresh();
+        if (total == 0) {
+            thumbnails.removeAll();
+        }
+        total++;
+        count.setText(getTranslation("class.count", total));
+        thumbnails.addComponentAsFirst(thumbnail(result.sampleId()));
+        if (thumbnails.getComponentCount() > THUMBNAILS) {
+            thumbnails.remove(thumbnails.getComponentAt(THUMBNAILS));
+            more.setText(getTranslation("class.more", total - THUMBNAILS));
+            more.setVisible(true);
+        }
     }
 
     void refresh() {
         List<UUID> recent = projects.recentSampleIds(owner, imageClass.id(), THUMBNAILS);
-        int total = projects.classes(owner, imageClass.projectId()).stream()
+        total = projects.classes(owner, imageClass.projectId()).stream()
                 .filter(c -> c.id().equals(imageClass.id())).mapToInt(ImageClass::sampleCount).findFirst().orElse(0);
         count.setText(getTranslation("class.count", total));
         thumbnails.removeAll();
@@ -181,24 +199,23 @@ class ClassCard extends Div {
             empty.addClassName("tb-muted");
             thumbnails.add(empty);
         }
-        for (UUID id : recent) {
-            Image image = new Image("samples/" + id, getTranslation("class.thumbnail"));
-            image.addClassName("tb-thumb-img");
-            Button remove = new Button("×", e -> {
-                projects.deleteSample(owner, id);
-                refresh();
-            });
-            remove.addClassName("tb-thumb-delete");
-            remove.setAriaLabel(getTranslation("class.delete-image"));
-            Div thumb = new Div(image, remove);
-            thumb.addClassName("tb-thumb");
-            thumbnails.add(thumb);
-        }
-        if (total > recent.size()) {
-            Span more = new Span(getTranslation("class.more", total - recent.size()));
-            more.addClassName("tb-muted");
-            thumbnails.add(more);
-        }
+        recent.forEach(id -> thumbnails.add(thumbnail(id)));
+        more.setText(getTranslation("class.more", total - recent.size()));
+        more.setVisible(total > recent.size());
+    }
+
+    private Div thumbnail(UUID id) {
+        Image image = new Image("samples/" + id, getTranslation("class.thumbnail"));
+        image.addClassName("tb-thumb-img");
+        Button remove = new Button("×", e -> {
+            projects.deleteSample(owner, id);
+            refresh();
+        });
+        remove.addClassName("tb-thumb-delete");
+        remove.setAriaLabel(getTranslation("class.delete-image"));
+        Div thumb = new Div(image, remove);
+        thumb.addClassName("tb-thumb");
+        return thumb;
     }
 
     Registration addDeletedListener(ComponentEventListener<DeletedEvent> listener) {

@@ -28,19 +28,26 @@ final class SampleIntake {
     Result accept(UUID classId, String fileName, byte[] bytes) {
         try {
             StoredImage image = ingest.ingest(fileName, bytes);
-            projects.addSample(owner, classId, image.bytes(), image.mimeType());
-            return Result.ok();
+            return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType()));
         } catch (ImageRejectedException e) {
-            return new Result(false, e.messageKey(), e.messageArgs());
+            return Result.refused(e.messageKey(), e.messageArgs());
         } catch (ProjectRuleException e) {
-            return new Result(false, e.messageKey(), e.messageArgs());
+            return Result.refused(e.messageKey(), e.messageArgs());
         }
     }
 
-    /** Either stored, or refused with an i18n key and its arguments. */
-    record Result(boolean stored, String messageKey, Object[] args) {
-        static Result ok() {
-            return new Result(true, null, new Object[0]);
+    /** Either stored (with the new sample's id), or refused with an i18n key and its arguments. */
+    record Result(UUID sampleId, String messageKey, Object[] args) {
+        static Result ok(UUID sampleId) {
+            return new Result(sampleId, null, new Object[0]);
+        }
+
+        static Result refused(String messageKey, Object... args) {
+            return new Result(null, messageKey, args);
+        }
+
+        boolean stored() {
+            return sampleId != null;
         }
     }
 }

@@ -35,9 +35,8 @@ class AdvancedSettings extends Details {
         batchSize.setId("batch-size");
         learningRate.setLabel(getTranslation("train.lr"));
         learningRate.setHelperText(getTranslation("train.lr.help"));
-        learningRate.setMin(0.000001);
-        learningRate.setMax(10);
-        learningRate.setStep(0.0001);
+        // no min/step here: a step check would reject 0.001 as "not a multiple"; the settings
+        // record refuses values outside (0, 10]
         learningRate.setId("learning-rate");
         optimizer.setLabel(getTranslation("train.optimizer"));
         optimizer.setHelperText(getTranslation("train.optimizer.help"));
