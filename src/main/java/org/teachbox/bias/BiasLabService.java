@@ -10,12 +10,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Model;
 import org.teachbox.engine.Saliency;
-import org.teachbox.imaging.ImageTensors;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.DataRecipe;
+import org.teachbox.training.ModelInput;
 import org.teachbox.training.Purpose;
 import org.teachbox.training.TrainingReport;
 import org.teachbox.training.TrainingRequest;
@@ -92,7 +92,7 @@ public class BiasLabService {
     public float[] labImage(String owner, UUID projectId, UUID sampleId, boolean withCue) {
         Project project = projects.project(owner, projectId);
         ModelKind kind = project.modelKind();
-        float[] image = ImageTensors.toChw(projects.sample(owner, sampleId).image(), kind.inputSize(), kind.channels());
+        float[] image = ModelInput.of(kind, projects.sample(owner, sampleId).image());
         Experiment experiment = lab(projectId).experiment;
         if (withCue && experiment != null && experiment.kind() == Experiment.Kind.SHORTCUT) {
             experiment.cue().stamp(image, kind.channels(), kind.inputSize());

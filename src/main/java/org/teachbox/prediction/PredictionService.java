@@ -9,8 +9,9 @@ import org.teachbox.engine.Model;
 import org.teachbox.engine.Saliency;
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.imaging.ImageRejectedException;
-import org.teachbox.imaging.ImageTensors;
-import org.teachbox.imaging.StoredImage;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.ProjectService;
+import org.teachbox.training.ModelInput;
 import org.teachbox.training.ModelStore;
 
 /**
@@ -22,10 +23,12 @@ public class PredictionService {
 
     private final ModelStore models;
     private final ImageIngest ingest;
+    private final ProjectService projects;
 
-    PredictionService(ModelStore models, ImageIngest ingest) {
+    PredictionService(ModelStore models, ImageIngest ingest, ProjectService projects) {
         this.models = models;
         this.ingest = ingest;
+        this.projects = projects;
     }
 
     /** Empty when the project has no trained model yet. */
@@ -35,27 +38,23 @@ public class PredictionService {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        float[] input = input(stored.get().model(), fileName, bytes);
+        ModelKind kind = projects.project(owner, projectId).modelKind();
+        float[] input = ModelInput.of(kind, ingest.ingest(fileName, bytes).bytes());
         return Optional.of(new Prediction(stored.get().classNames(), stored.get().model().predict(input)));
     }
 
     /** Where the model looked: a heat map (side × side, values 0..1) for the class it picked. */
     public Optional<Heatmap> saliency(String owner, UUID projectId, byte[] storedImage) {
-        return models.load(owner, projectId).map(m -> heatmap(m.model(), storedImage));
+        ModelKind kind = projects.project(owner, projectId).modelKind();
+        return models.load(owner, projectId).map(m -> heatmap(m.model(), ModelInput.of(kind, storedImage)));
     }
 
-    public static Heatmap heatmap(Model model, byte[] storedImage) {
-        float[] input = ImageTensors.toChw(storedImage, model.inputWidth(), model.inputChannels());
+    public static Heatmap heatmap(Model model, float[] input) {
         float[] p = model.predict(input);
         int best = argmax(p);
         int side = model.inputWidth();
         int patch = Math.max(4, side / 8);
-        return new Heatmap(side, Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2)), best);
-    }
-
-    private float[] input(Model model, String fileName, byte[] bytes) throws ImageRejectedException {
-        StoredImage image = ingest.ingest(fileName, bytes);
-        return ImageTensors.toChw(image.bytes(), model.inputWidth(), model.inputChannels());
+        return new Heatmap(side, input, Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2)), best);
     }
 
     static int argmax(float[] p) {
@@ -74,6 +73,7 @@ public class PredictionService {
         }
     }
 
-    public record Heatmap(int side, float[] values, int predictedClass) {
+    /** The model's input (CHW), the heat over it, and the class the model picked. */
+    public record Heatmap(int side, float[] input, float[] values, int predictedClass) {
     }
 }

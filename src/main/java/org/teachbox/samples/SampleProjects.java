@@ -23,8 +23,10 @@ import org.teachbox.project.ProjectService;
 @Service
 public class SampleProjects {
 
-    public static final int DIGITS_PER_CLASS = 20;
-    public static final int SHAPES_PER_CLASS = 40;
+    public static final int DIGITS_PER_CLASS = 40;
+    public static final int SHAPES_PER_CLASS = 60;
+    /** Fewer than Shapes: the lesson trains three models and must fit in two minutes. */
+    public static final int BIAS_PER_CLASS = 40;
 
     private final ProjectService projects;
     private final ImageIngest ingest;
@@ -44,7 +46,7 @@ public class SampleProjects {
 
     /** The bias lesson's data: fair shapes; the lab adds the skew later, on purpose. */
     public Project biasDemo(String owner, String name) {
-        return create(owner, name, ModelKind.IMAGE, SampleSets.biasDemo(SHAPES_PER_CLASS, 13));
+        return create(owner, name, ModelKind.IMAGE, SampleSets.biasDemo(BIAS_PER_CLASS, 13));
     }
 
     public Project create(String owner, String name, ModelKind kind, SampleSet set) {

@@ -37,12 +37,12 @@ public final class SampleSets {
         return new SampleSet(DIGITS, classes);
     }
 
-    /** Classes "circle", "square" and "triangle" in any colours, sizes, places and turns. */
+    /** Classes "circle", "square" and "triangle" in any colours, with varied sizes, places and small tilts. */
     public static SampleSet shapes(int perClass, long seed) {
         List<SampleClass> classes = new ArrayList<>();
         for (ShapePainter.Kind kind : ShapePainter.Kind.values()) {
             classes.add(new SampleClass(kind.className, pictures(perClass, i -> ShapePainter.paint(kind,
-                    ShapePainter.Look.random(Canvas.randomFor(seed, SHAPES, kind.ordinal(), i), 28, 62, 64, false)))));
+                    ShapePainter.Look.random(Canvas.randomFor(seed, SHAPES, kind.ordinal(), i), 40, 62, 16, false, 0.35)))));
         }
         return new SampleSet(SHAPES, classes);
     }
@@ -58,7 +58,7 @@ public final class SampleSets {
         double maxSqrtArea = 34 / ShapePainter.Kind.TRIANGLE.reachPerSqrtArea;
         List<ShapePainter.Look> looks = new ArrayList<>();
         for (int i = 0; i < perClass; i++) {
-            looks.add(ShapePainter.Look.random(Canvas.randomFor(seed, BIAS_DEMO, 0, i), 0.7 * maxSqrtArea, maxSqrtArea, 15, true));
+            looks.add(ShapePainter.Look.random(Canvas.randomFor(seed, BIAS_DEMO, 0, i), 0.7 * maxSqrtArea, maxSqrtArea, 15, true, 0.35));
         }
         List<SampleClass> classes = new ArrayList<>();
         for (ShapePainter.Kind kind : ShapePainter.Kind.values()) {

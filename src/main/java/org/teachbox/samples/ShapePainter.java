@@ -38,7 +38,8 @@ final class ShapePainter {
     record Look(Color background, Color fill, double sqrtArea, double centreX, double centreY,
                 double turn, double noise, long lightingSeed) {
 
-        static Look random(RandomGenerator random, double minSqrtArea, double maxSqrtArea, double maxOffCentre, boolean calm) {
+        static Look random(RandomGenerator random, double minSqrtArea, double maxSqrtArea, double maxOffCentre, boolean calm,
+                           double maxTurn) {
             Color background = calm ? paleColour(random) : anyColour(random);
             Color fill = contrastingColour(background, random);
             double sqrtArea = minSqrtArea + (maxSqrtArea - minSqrtArea) * random.nextDouble();
@@ -46,7 +47,8 @@ final class ShapePainter {
             double room = Math.min(maxOffCentre, Canvas.SIDE / 2.0 - reach);
             double centreX = Canvas.SIDE / 2.0 + (random.nextDouble() * 2 - 1) * Math.max(0, room);
             double centreY = Canvas.SIDE / 2.0 + (random.nextDouble() * 2 - 1) * Math.max(0, room);
-            double turn = random.nextDouble() * 2 * Math.PI;
+            // a small tilt only: a square turned 45° is a diamond to a 12-year-old, and to a small model
+            double turn = (random.nextDouble() * 2 - 1) * maxTurn;
             double noise = calm ? 2 + 4 * random.nextDouble() : 2 + 10 * random.nextDouble();
             return new Look(background, fill, sqrtArea, centreX, centreY, turn, noise, random.nextLong());
         }

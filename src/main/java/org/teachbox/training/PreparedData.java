@@ -6,7 +6,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.teachbox.engine.Dataset;
-import org.teachbox.imaging.ImageTensors;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectData;
 import org.teachbox.project.SampleImage;
@@ -35,14 +34,14 @@ record PreparedData(Dataset train, Dataset validation, List<UUID> validationIds,
             StratifiedSplit.Part part = parts.get(c);
             List<float[]> trainImages = new ArrayList<>();
             for (int i : part.train()) {
-                trainImages.add(ImageTensors.toChw(samples.get(i).image(), size, channels));
+                trainImages.add(ModelInput.of(kind, samples.get(i).image()));
             }
             for (float[] image : recipe.trainImages(c, trainImages, random)) {
                 train.add(image, c);
             }
             trainCounts[c] = train.size() - java.util.Arrays.stream(trainCounts).sum();
             for (int i : part.validation()) {
-                float[] image = ImageTensors.toChw(samples.get(i).image(), size, channels);
+                float[] image = ModelInput.of(kind, samples.get(i).image());
                 validation.add(recipe.validationImage(c, image), c);
                 validationIds.add(samples.get(i).id());
             }

@@ -55,19 +55,19 @@ class TrainingServiceTest {
         assertThat(events).anyMatch(e -> e instanceof TrainingEvent.Step);
         assertThat(report.status()).isEqualTo(TrainingReport.COMPLETED);
         assertThat(report.history()).hasSize(6);
-        // 40 images per class: ceil(0.15 · 40) = 6 validate, 34 train
+        // 60 images per class: ceil(0.15 · 60) = 9 validate, 51 train
         assertThat(report.split()).allSatisfy(s -> {
-            assertThat(s.validation()).isEqualTo(6);
-            assertThat(s.train()).isEqualTo(34);
+            assertThat(s.validation()).isEqualTo(9);
+            assertThat(s.train()).isEqualTo(51);
         });
-        assertThat(report.validation()).hasSize(18);
+        assertThat(report.validation()).hasSize(27);
         int counted = 0;
         for (int[] row : report.confusion()) {
             for (int n : row) {
                 counted += n;
             }
         }
-        assertThat(counted).isEqualTo(18);
+        assertThat(counted).isEqualTo(27);
         assertThat(report.layers()).isNotEmpty();
         assertThat(models.load(owner, p.id())).isPresent();
         assertThat(models.isOutOfDate(owner, p.id())).isFalse();
