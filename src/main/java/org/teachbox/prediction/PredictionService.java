@@ -43,6 +43,12 @@ public class PredictionService {
         return Optional.of(new Prediction(stored.get().classNames(), stored.get().model().predict(input)));
     }
 
+    /** Where the model looked on an uploaded file (validated and cropped like any upload). */
+    public Optional<Heatmap> saliencyOfUpload(String owner, UUID projectId, String fileName, byte[] bytes)
+            throws ImageRejectedException {
+        return saliency(owner, projectId, ingest.ingest(fileName, bytes).bytes());
+    }
+
     /** Where the model looked: a heat map (side × side, values 0..1) for the class it picked. */
     public Optional<Heatmap> saliency(String owner, UUID projectId, byte[] storedImage) {
         ModelKind kind = projects.project(owner, projectId).modelKind();

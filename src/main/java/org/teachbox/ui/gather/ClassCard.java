@@ -25,6 +25,7 @@ import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.ui.Messages;
+import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
 import org.teachbox.ui.components.WebcamCapture;
 

@@ -1,6 +1,9 @@
 package org.teachbox.ui.insights;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -8,6 +11,8 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
+import org.teachbox.prediction.HeatmapPicture;
+import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
 
 /**
@@ -16,13 +21,23 @@ import org.teachbox.training.TrainingReport;
  */
 class CellGallery extends Div {
 
-    CellGallery() {
+    private final Function<UUID, Optional<PredictionService.Heatmap>> explain;
+    private final int channels;
+    private final Div look = new Div();
+
+    /** {@code explain} gives the saliency of a validation image, shown when its tile is clicked. */
+    CellGallery(Function<UUID, Optional<PredictionService.Heatmap>> explain, int channels) {
+        this.explain = explain;
+        this.channels = channels;
         addClassName("tb-gallery");
         setId("cell-gallery");
+        look.addClassName("tb-look");
+        look.setId("gallery-saliency");
     }
 
     void show(String title, List<TrainingReport.ValidationItem> items, List<String> classNames) {
         removeAll();
+        look.removeAll();
         add(new H3(title));
         if (items.isEmpty()) {
             add(new Paragraph(getTranslation("insights.cell.empty")));
@@ -38,8 +53,23 @@ class CellGallery extends Div {
             caption.addClassName("tb-caption");
             Div tile = new Div(image, caption);
             tile.addClassName("tb-tile");
+            tile.getElement().setAttribute("title", getTranslation("insights.tile.explain"));
+            tile.addClickListener(e -> showLook(item.sampleId()));
             grid.add(tile);
         }
-        add(grid);
+        Paragraph hint = new Paragraph(getTranslation("insights.tile.explain"));
+        hint.addClassName("tb-hint");
+        add(hint, grid, look);
+    }
+
+    private void showLook(UUID sampleId) {
+        look.removeAll();
+        explain.apply(sampleId).ifPresent(heat -> {
+            Image picture = new Image(HeatmapPicture.dataUrl(heat.input(), channels, heat.side(), heat.values(), 192),
+                    getTranslation("bias.step4.alt"));
+            picture.addClassName("tb-heatmap");
+            look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
+                    picture);
+        });
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 
+import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.TrainingReport;
@@ -27,11 +28,13 @@ import org.teachbox.ui.layout.ProjectPage;
 public class InsightsView extends ProjectPage {
 
     private final ModelStore models;
-    private final CellGallery gallery = new CellGallery();
+    private final PredictionService predictions;
+    private CellGallery gallery;
 
-    public InsightsView(ProjectService projects, ModelStore models) {
+    public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions) {
         super(projects);
         this.models = models;
+        this.predictions = predictions;
     }
 
     @Override
@@ -44,6 +47,8 @@ public class InsightsView extends ProjectPage {
             return;
         }
         TrainingReport report = model.get().report();
+        gallery = new CellGallery(id -> predictions.saliency(owner, project.id(), projects.sample(owner, id).image()),
+                project.modelKind().channels());
         if (models.isOutOfDate(owner, project.id())) {
             Paragraph stale = new Paragraph(getTranslation("train.out-of-date"));
             stale.addClassName("tb-warning");

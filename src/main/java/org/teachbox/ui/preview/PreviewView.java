@@ -6,16 +6,19 @@ import java.util.Optional;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 
 import org.teachbox.imaging.ImageRejectedException;
+import org.teachbox.prediction.HeatmapPicture;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.ui.Messages;
+import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
 import org.teachbox.ui.components.WebcamCapture;
 import org.teachbox.ui.layout.MainLayout;
@@ -29,6 +32,7 @@ public class PreviewView extends ProjectPage {
 
     private final PredictionService predictions;
     private final ModelStore models;
+    private final Div look = new Div();
     private ConfidenceBars bars;
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
@@ -57,7 +61,8 @@ public class PreviewView extends ProjectPage {
             sources.add(drawPad());
         }
         sources.addClassName("tb-preview-sources");
-        Div result = new Div(new H3(getTranslation("preview.result")), bars);
+        look.setId("preview-saliency");
+        Div result = new Div(new H3(getTranslation("preview.result")), bars, look);
         result.addClassName("tb-panel");
         Div layout = new Div(sources, result);
         layout.addClassName("tb-preview");
@@ -69,7 +74,7 @@ public class PreviewView extends ProjectPage {
         webcam.setMode(WebcamCapture.Mode.PREDICT);
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
-        webcam.addFrameCapturedListener(e -> predict("webcam.jpg", e.getJpeg()));
+        webcam.addFrameCapturedListener(e -> predict("webcam.jpg", e.getJpeg(), false));
         return panel("preview.webcam", webcam);
     }
 
@@ -85,11 +90,12 @@ public class PreviewView extends ProjectPage {
                 if (bytes.length > MAX_BYTES) {
                     Messages.error(getTranslation("upload.error.too-large", name, "15 MB"));
                 } else {
-                    predict(name, bytes);
+                    predict(name, bytes, true);
                 }
             });
         });
         upload.setMaxFiles(1);
+        upload.setI18n(UploadTexts.of(this));
         upload.setId("preview-upload");
         upload.addAllFinishedListener(e -> upload.clearFileList());
         return panel("preview.file", upload);
@@ -98,7 +104,7 @@ public class PreviewView extends ProjectPage {
     private Div drawPad() {
         DrawPad pad = new DrawPad();
         pad.setTexts(getTranslation("draw.clear"));
-        pad.addDrawingListener(e -> predict("drawing.png", e.getPng()));
+        pad.addDrawingListener(e -> predict("drawing.png", e.getPng(), true));
         return panel("preview.draw", pad);
     }
 
@@ -108,11 +114,27 @@ public class PreviewView extends ProjectPage {
         return panel;
     }
 
-    private void predict(String fileName, byte[] bytes) {
+    /** Live frames only update the bars; a file or a drawing also shows where the model looked. */
+    private void predict(String fileName, byte[] bytes, boolean explain) {
         try {
             predictions.predict(owner, project.id(), fileName, bytes).ifPresent(bars::show);
+            if (explain) {
+                predictions.saliencyOfUpload(owner, project.id(), fileName, bytes).ifPresent(this::showHeatmap);
+            } else {
+                look.removeAll();
+            }
         } catch (ImageRejectedException e) {
             Messages.error(getTranslation(e.messageKey(), e.messageArgs()));
         }
+    }
+
+    private void showHeatmap(PredictionService.Heatmap heat) {
+        look.removeAll();
+        Image picture = new Image(HeatmapPicture.dataUrl(heat.input(), project.modelKind().channels(), heat.side(),
+                heat.values(), 192), getTranslation("bias.step4.alt"));
+        picture.addClassName("tb-heatmap");
+        Paragraph hint = new Paragraph(getTranslation("preview.saliency"));
+        hint.addClassName("tb-hint");
+        look.add(new H3(getTranslation("preview.saliency.title")), hint, picture);
     }
 }

@@ -1,4 +1,4 @@
-package org.teachbox.ui.gather;
+package org.teachbox.ui;
 
 import java.util.List;
 
@@ -6,12 +6,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.upload.UploadI18N;
 
 /** The upload widget's own words (buttons, statuses, errors) in the learner's language. */
-final class UploadTexts {
+public final class UploadTexts {
 
     private UploadTexts() {
     }
 
-    static UploadI18N of(Component c) {
+    public static UploadI18N of(Component c) {
         return new UploadI18N()
                 .setDropFiles(new UploadI18N.DropFiles()
                         .setOne(c.getTranslation("upload.drop")).setMany(c.getTranslation("upload.drop")))
