@@ -11,7 +11,7 @@ COPY src src
 RUN ./mvnw -B -ntp -DskipTests package && cp target/teachbox-*.jar /app.jar
 
 FROM eclipse-temurin:21-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home /app teachbox && mkdir -p /data && chown teachbox /data
 COPY --from=build /app.jar /app/teachbox.jar
 USER teachbox

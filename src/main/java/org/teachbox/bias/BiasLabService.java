@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Model;
-import org.teachbox.engine.Saliency;
+import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -101,16 +101,7 @@ public class BiasLabService {
     }
 
     public static float[] saliency(Model model, float[] image) {
-        float[] p = model.predict(image);
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        int side = model.inputWidth();
-        int patch = Math.max(4, side / 8);
-        return Saliency.occlusion(model, image, best, patch, Math.max(2, patch / 2));
+        return PredictionService.heatmap(model, image).values();
     }
 
     private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe) {

@@ -23,8 +23,9 @@ import org.teachbox.engine.TrainResult.Status;
  * the same seed gives bit-identical loss curves on 1 thread or 8. Augmentation and dropout draw
  * from random streams named by (epoch, step, sample) for the same reason.
  *
- * <p>At the end the model holds the weights of the epoch with the lowest validation loss (or the
- * last completed epoch if there is no validation set), also after a cancel or a divergence.
+ * <p>At the end the model holds the weights of the epoch with the highest validation accuracy
+ * (lowest validation loss among equals; the last completed epoch if there is no validation set),
+ * also after a cancel or a divergence.
  */
 public final class Trainer {
     /** Parts per batch: fixed, so results do not depend on the thread count. */
@@ -96,6 +97,7 @@ public final class Trainer {
         private float[][] bestWeights;
         private int bestEpoch;
         private float bestLoss = Float.POSITIVE_INFINITY;
+        private float bestAccuracy = Float.NEGATIVE_INFINITY;
 
         Run(Model model, Dataset train, Dataset validation, TrainingListener listener, BooleanSupplier cancelled,
             ExecutorService pool) {
@@ -150,8 +152,13 @@ public final class Trainer {
                 EpochResult result = new EpochResult(epoch, epochs, (float) (lossSum / seen), (float) correct / seen,
                         valLoss, valAccuracy, imagesPerSecond);
                 history.add(result);
-                if (validation.size() == 0 || valLoss < bestLoss) {
+                // "Best" is what a learner would pick: the most validation images right. Loss only
+                // breaks ties; choosing by loss alone keeps a do-nothing first epoch whenever
+                // skewed data makes the loss on the rare class climb while accuracy improves.
+                if (validation.size() == 0 || valAccuracy > bestAccuracy
+                        || (valAccuracy == bestAccuracy && valLoss < bestLoss)) {
                     bestLoss = validation.size() == 0 ? bestLoss : valLoss;
+                    bestAccuracy = validation.size() == 0 ? bestAccuracy : valAccuracy;
                     bestEpoch = epoch;
                     bestWeights = model.snapshot();
                 }

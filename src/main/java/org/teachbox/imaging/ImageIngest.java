@@ -20,6 +20,14 @@ public final class ImageIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageIngest.class);
 
+    /** Pictures above this many pixels take a permit to decode (phone photos, not webcam frames). */
+    static final long BIG_PICTURE_PIXELS = 4_000_000;
+    /**
+     * A 12 MP photo needs 60–75 MB while it is decoded. Thirty learners dropping photos at once
+     * would want gigabytes, so only a few big decodes run at a time; the rest wait their turn.
+     */
+    private final java.util.concurrent.Semaphore bigDecodes = new java.util.concurrent.Semaphore(3, true);
+
     private final ImageLimits limits;
     private final long decodeBudgetPixels;
 
@@ -63,7 +71,21 @@ public final class ImageIngest {
         ImageKind kind = ImageKind.sniff(bytes)
                 .orElseThrow(() -> new ImageRejectedException(ImageRejectedException.UNSUPPORTED, name));
         Dimension size = readSize(name, kind, bytes);
-        BufferedImage square = decode(name, kind, bytes, size);
+        boolean big = (long) size.width * size.height > BIG_PICTURE_PIXELS;
+        if (big) {
+            bigDecodes.acquireUninterruptibly();
+        }
+        try {
+            return store(name, kind, bytes, decode(name, kind, bytes, size));
+        } finally {
+            if (big) {
+                bigDecodes.release();
+            }
+        }
+    }
+
+    private StoredImage store(String name, ImageKind kind, byte[] bytes, BufferedImage square)
+            throws ImageRejectedException {
         int orientation = kind == ImageKind.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.UPRIGHT;
         try {
             // A reader may ignore the requested region; cropping again is then not a no-op.

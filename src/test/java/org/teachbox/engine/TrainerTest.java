@@ -117,11 +117,14 @@ class TrainerTest {
         Dataset val = randomImages(12, 3, 8, 3, 15); // unrelated labels: val loss wanders
         Model model = Presets.refCnn(3, 8, 3, 1);
         TrainResult result = new Trainer(config(8, 8, 0.01f, 2)).fit(model, train, val, null, null);
+        // best = highest validation accuracy, then lowest validation loss among equals
         float best = Float.POSITIVE_INFINITY;
+        float bestAccuracy = Float.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         for (EpochResult e : result.history()) {
-            if (e.valLoss() < best) {
+            if (e.valAccuracy() > bestAccuracy || (e.valAccuracy() == bestAccuracy && e.valLoss() < best)) {
                 best = e.valLoss();
+                bestAccuracy = e.valAccuracy();
                 bestEpoch = e.epoch();
             }
         }

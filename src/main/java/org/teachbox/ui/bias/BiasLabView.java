@@ -3,9 +3,6 @@ package org.teachbox.ui.bias;
 import java.util.List;
 import java.util.Optional;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,6 +23,7 @@ import org.teachbox.training.TrainingService;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
+import org.teachbox.ui.layout.TrainingFeed;
 
 /**
  * The Bias lab as a guided lesson: train fair → make it biased → see the skew → find the cause
@@ -45,7 +43,6 @@ public class BiasLabView extends ProjectPage {
     private final Select<Mitigation> mitigation = new Select<>();
     private LookPanel look;
     private ExperimentForm form;
-    private Runnable unsubscribe;
 
     public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training) {
         super(projects);
@@ -84,8 +81,10 @@ public class BiasLabView extends ProjectPage {
         mitigation.setItems(Mitigation.values());
         mitigation.setItemLabelGenerator(m -> getTranslation("bias.fix." + m.name().toLowerCase()));
         mitigation.setValue(Mitigation.CLASS_WEIGHTS);
+        mitigation.setWidth("26em");
         trainFix.setText(getTranslation("bias.step5.button"));
         trainFix.setId("bias-train-fix");
+        trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
 
         add(new Paragraph(getTranslation("bias.intro")),
@@ -94,8 +93,9 @@ public class BiasLabView extends ProjectPage {
                 status,
                 step("bias.step3", "bias.step3.text", conclusion, comparison),
                 step("bias.step4", "bias.step4.text", look),
-                step("bias.step5", "bias.step5.text", mitigation, trainFix));
+                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix));
         refresh();
+        TrainingFeed.follow(this, training, project.id(), this::handle);
     }
 
     private Div step(String title, String text, com.vaadin.flow.component.Component... content) {
@@ -163,23 +163,6 @@ public class BiasLabView extends ProjectPage {
             case TrainingEvent.Failed f -> status.setText(run + ": " + getTranslation(f.messageKey(), f.args().toArray()));
             default -> {
             }
-        }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        if (project == null) {
-            return;
-        }
-        UI ui = attachEvent.getUI();
-        unsubscribe = training.subscribe(project.id(), event -> ui.access(() -> handle(event)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
         }
     }
 }

@@ -39,10 +39,12 @@ class ExperimentForm extends Div {
         keepPercent.setStepButtonsVisible(true);
         keepPercent.setValue(10);
         keepPercent.setId("bias-keep");
+        keepPercent.setWidth("18em");
         cue.setLabel(getTranslation("bias.cue"));
         cue.setItems(Cue.values());
         cue.setItemLabelGenerator(c -> getTranslation("bias.cue." + c.name().toLowerCase()));
         cue.setValue(Cue.CORNER_PATCH);
+        cue.setWidth("16em");
         cueOnOthers.setLabel(getTranslation("bias.cue.others"));
         cueOnOthers.setValue(true);
         kind.addValueChangeListener(e -> showFields());

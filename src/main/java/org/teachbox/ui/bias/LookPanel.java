@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.HeatmapPicture;
+import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
 
 /**
@@ -58,15 +59,10 @@ class LookPanel extends Div {
 
     private Div tile(String title, BiasLabService.Result result, float[] image) {
         var model = result.model();
-        float[] heat = BiasLabService.saliency(model, image);
+        PredictionService.Heatmap heat = PredictionService.heatmap(model, image);
         float[] p = model.predict(image);
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        Image picture = new Image(HeatmapPicture.dataUrl(image, model.inputChannels(), model.inputWidth(), heat, DISPLAY),
+        int best = heat.predictedClass();
+        Image picture = new Image(HeatmapPicture.dataUrl(image, model.inputChannels(), heat.side(), heat.values(), DISPLAY),
                 getTranslation("bias.step4.alt"));
         picture.addClassName("tb-heatmap");
         Span caption = new Span(getTranslation("bias.step4.says", title,

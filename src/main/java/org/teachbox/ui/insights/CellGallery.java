@@ -30,6 +30,7 @@ class CellGallery extends Div {
         this.explain = explain;
         this.channels = channels;
         addClassName("tb-gallery");
+        addClassName("tb-panel");
         setId("cell-gallery");
         look.addClassName("tb-look");
         look.setId("gallery-saliency");

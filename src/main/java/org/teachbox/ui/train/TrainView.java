@@ -3,8 +3,6 @@ package org.teachbox.ui.train;
 import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -27,6 +25,7 @@ import org.teachbox.ui.Messages;
 import org.teachbox.ui.insights.CurvesPanel;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
+import org.teachbox.ui.layout.TrainingFeed;
 
 /**
  * Step 2, Train: how the images will be split, one big Train button, the advanced knobs, and
@@ -43,7 +42,6 @@ public class TrainView extends ProjectPage {
     private final Button train = new Button();
     private final Button cancel = new Button();
     private AdvancedSettings advanced;
-    private Runnable unsubscribe;
 
     public TrainView(ProjectService projects, TrainingService training, ModelStore models) {
         super(projects);
@@ -68,6 +66,7 @@ public class TrainView extends ProjectPage {
         Div buttons = new Div(train, cancel);
         buttons.addClassName("tb-actions");
         add(splitSummary(), buttons, advanced, progress, verdict, curves);
+        TrainingFeed.follow(this, training, project.id(), this::handle);
         showStoredModel();
     }
 
@@ -148,8 +147,6 @@ public class TrainView extends ProjectPage {
         if (project == null) {
             return;
         }
-        UI ui = attachEvent.getUI();
-        unsubscribe = training.subscribe(project.id(), event -> ui.access(() -> handle(event)));
         training.active(project.id(), Purpose.PROJECT).ifPresent(job -> {
             List<EpochResult> soFar = job.epochs();
             curves.clear();
@@ -158,13 +155,5 @@ public class TrainView extends ProjectPage {
                 handle(job.lastEvent());
             }
         });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
     }
 }
