@@ -1,17 +1,24 @@
 # Builds the same production jar as `./mvnw package`, then runs it on a small JRE image.
+
+# Node 24 for Vaadin's frontend build, placed where Vaadin (and scripts/ensure-node.sh) look for it.
+FROM node:24.21.0-bookworm-slim AS node
+
 FROM eclipse-temurin:21-jdk AS build
-RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
+COPY --from=node /usr/local/bin/node /root/.vaadin/node-v24.21.0/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /root/.vaadin/node-v24.21.0/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /root/.vaadin/node-v24.21.0/bin/npm
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY scripts scripts
 COPY frontend frontend
 COPY src src
-# ensure-node.sh (run by the build) installs Node 24 for Vaadin from the npm registry
 RUN ./mvnw -B -ntp -DskipTests package && cp target/teachbox-*.jar /app.jar
 
 FROM eclipse-temurin:21-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# curl for the health check; fonts so Java2D can draw the digits sample
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home /app teachbox && mkdir -p /data && chown teachbox /data
 COPY --from=build /app.jar /app/teachbox.jar
 USER teachbox
