@@ -220,29 +220,34 @@ public final class Conv2D implements Layer {
 
     /**
      * dst[p][r] = src[r][p] for the first {@code rows} rows. Eight source rows are read side by
-     * side, so each destination row is fetched once per eight values written.
+     * side, so each destination row is fetched once per eight values written; and the pixels go
+     * in tiles of 64, so the 64 destination rows being filled stay in the L1 cache until every
+     * source row has been through them.
      */
     private void transpose(float[][] src, float[][] dst) {
-        int r = 0;
-        for (; r + 7 < rows; r += 8) {
-            float[] s0 = src[r], s1 = src[r + 1], s2 = src[r + 2], s3 = src[r + 3];
-            float[] s4 = src[r + 4], s5 = src[r + 5], s6 = src[r + 6], s7 = src[r + 7];
-            for (int p = 0; p < pixels; p++) {
-                float[] d = dst[p];
-                d[r] = s0[p];
-                d[r + 1] = s1[p];
-                d[r + 2] = s2[p];
-                d[r + 3] = s3[p];
-                d[r + 4] = s4[p];
-                d[r + 5] = s5[p];
-                d[r + 6] = s6[p];
-                d[r + 7] = s7[p];
+        for (int p0 = 0; p0 < pixels; p0 += 64) {
+            int p1 = Math.min(pixels, p0 + 64);
+            int r = 0;
+            for (; r + 7 < rows; r += 8) {
+                float[] s0 = src[r], s1 = src[r + 1], s2 = src[r + 2], s3 = src[r + 3];
+                float[] s4 = src[r + 4], s5 = src[r + 5], s6 = src[r + 6], s7 = src[r + 7];
+                for (int p = p0; p < p1; p++) {
+                    float[] d = dst[p];
+                    d[r] = s0[p];
+                    d[r + 1] = s1[p];
+                    d[r + 2] = s2[p];
+                    d[r + 3] = s3[p];
+                    d[r + 4] = s4[p];
+                    d[r + 5] = s5[p];
+                    d[r + 6] = s6[p];
+                    d[r + 7] = s7[p];
+                }
             }
-        }
-        for (; r < rows; r++) {
-            float[] s0 = src[r];
-            for (int p = 0; p < pixels; p++) {
-                dst[p][r] = s0[p];
+            for (; r < rows; r++) {
+                float[] s0 = src[r];
+                for (int p = p0; p < p1; p++) {
+                    dst[p][r] = s0[p];
+                }
             }
         }
     }
@@ -254,6 +259,10 @@ public final class Conv2D implements Layer {
      */
     private void im2col(float[] x, int xOff, int channels, int h, int w, int pad, int outH, int outW, int stride,
                         float[][] cols) {
+        if (stride == 1 && outH == h && outW == w) {
+            im2colSameSize(x, xOff, channels, h, w, pad, cols);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
@@ -281,6 +290,40 @@ public final class Conv2D implements Layer {
                         }
                         for (int xo = xEnd; xo < outW; xo++) {
                             row[dst + xo] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * im2col for stride 1 when the output is as large as the input (the usual "same" padding).
+     * Then row (c, ky, kx) of cols is channel c shifted by (ky - pad, kx - pad), so one long copy
+     * moves it; afterwards the few entries that wrapped around from the neighbouring image row are
+     * set to 0. This replaces thousands of short copies, whose fixed cost dominated.
+     */
+    private void im2colSameSize(float[] x, int xOff, int channels, int h, int w, int pad, float[][] cols) {
+        int plane = h * w;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < k; ky++) {
+                int dy = ky - pad;
+                int yFirst = Math.max(0, -dy), yEnd = Math.min(h, h - dy);
+                for (int kx = 0; kx < k; kx++) {
+                    int dx = kx - pad;
+                    float[] row = cols[(c * k + ky) * k + kx];
+                    // row[d] = x[shift + d] for the rows y that fall inside the image
+                    int shift = xOff + c * plane + dy * w + dx;
+                    int from = yFirst * w + Math.max(0, -dx), to = yEnd * w - Math.max(0, dx);
+                    Arrays.fill(row, 0, from, 0f);
+                    System.arraycopy(x, shift + from, row, from, to - from);
+                    Arrays.fill(row, to, plane, 0f);
+                    for (int y = yFirst; y < yEnd; y++) {
+                        for (int xo = 0; xo < -dx; xo++) {
+                            row[y * w + xo] = 0f;
+                        }
+                        for (int xo = w - dx; xo < w; xo++) {
+                            row[y * w + xo] = 0f;
                         }
                     }
                 }
