@@ -105,29 +105,6 @@ final class Gemm {
     private static final int PARALLELISM =
             Math.min(4, Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
 
-    /** The same product with A given as rows: C[i][0..n) += sum over p < k of A[i][p] * B[p][0..n). */
-    static void mulAdd(int m, int n, int k, float[][] a, float[][] b, float[][] c) {
-        int block = blockRows(n);
-        for (int p0 = 0; p0 < k; p0 += block) {
-            int p1 = Math.min(k, p0 + block);
-            for (int i = 0; i < m; i++) {
-                float[] ci = c[i];
-                float[] ai = a[i];
-                int p = p0;
-                for (; p + 7 < p1; p += 8) {
-                    eight(ci, n, b, p, ai[p], ai[p + 1], ai[p + 2], ai[p + 3], ai[p + 4], ai[p + 5], ai[p + 6], ai[p + 7]);
-                }
-                if (p + 3 < p1) {
-                    four(ci, n, b, p, ai[p], ai[p + 1], ai[p + 2], ai[p + 3]);
-                    p += 4;
-                }
-                for (; p < p1; p++) {
-                    one(ci, n, b[p], ai[p]);
-                }
-            }
-        }
-    }
-
     /** c[0..n) += a0 * B[p] + a1 * B[p+1] + ... + a7 * B[p+7]. */
     private static void eight(float[] c, int n, float[][] b, int p, float a0, float a1, float a2, float a3,
                               float a4, float a5, float a6, float a7) {
@@ -142,17 +119,6 @@ final class Gemm {
             s = Math.fma(a5, b5[j], s);
             s = Math.fma(a6, b6[j], s);
             c[j] = Math.fma(a7, b7[j], s);
-        }
-    }
-
-    /** c[0..n) += a0 * B[p] + ... + a3 * B[p+3]: for what is left after the blocks of eight. */
-    private static void four(float[] c, int n, float[][] b, int p, float a0, float a1, float a2, float a3) {
-        float[] b0 = b[p], b1 = b[p + 1], b2 = b[p + 2], b3 = b[p + 3];
-        for (int j = 0; j < n; j++) {
-            float s = Math.fma(a0, b0[j], c[j]);
-            s = Math.fma(a1, b1[j], s);
-            s = Math.fma(a2, b2[j], s);
-            c[j] = Math.fma(a3, b3[j], s);
         }
     }
 
