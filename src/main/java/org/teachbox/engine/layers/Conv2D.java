@@ -31,7 +31,8 @@ public final class Conv2D implements Layer {
     private final int pixels; // outH * outW
 
     // Scratch matrices, kept between calls so that training allocates nothing in the steady state.
-    private float[][][] cols = new float[0][][]; // per sample: im2col [rows][pixels], cached for backward
+    private Tensor input;        // cached for backward, which rebuilds its unrolled columns from it
+    private float[][] cols;      // one sample's im2col [rows][pixels]
     private float[][] outRows;   // one sample's output [filters][pixels]
     private float[][] colsT;     // one sample's columns, transposed [pixels][rows + 1], last entry 1
     private float[] ones;        // (short rows only) a row of ones, for the bias gradient
@@ -108,23 +109,19 @@ public final class Conv2D implements Layer {
         int n = x.n;
         int filters = out.c();
         output = Tensor.reuse(output, n, filters, out.h(), out.w());
-        if (cols.length < n) {
-            cols = Arrays.copyOf(cols, n);
-        }
+        input = x;
+        cols = Gemm.rows(cols, rows, pixels);
         outRows = Gemm.rows(outRows, filters, pixels);
         for (int s = 0; s < n; s++) {
-            if (cols[s] == null) {
-                cols[s] = new float[rows][pixels];
-            }
-            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols[s]);
+            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
             for (int f = 0; f < filters; f++) {
                 Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
             }
             // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
             if (parallel && n == 1) {
-                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
             } else {
-                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
             }
             for (int f = 0; f < filters; f++) {
                 System.arraycopy(outRows[f], 0, output.data, (s * filters + f) * pixels, pixels);
@@ -151,10 +148,13 @@ public final class Conv2D implements Layer {
         }
         for (int s = 0; s < n; s++) {
             int gOff = s * out.size();
+            // The columns are unrolled again rather than kept from the forward pass: a few
+            // megabytes of cached columns per batch would push everything else out of the cache.
+            im2col(input.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
             if (rows + 1 < SHORT_ROWS) {
-                weightGradientByDots(gradOut.data, gOff, cols[s]);
+                weightGradientByDots(gradOut.data, gOff, cols);
             } else {
-                transpose(cols[s], colsT);
+                transpose(cols, colsT);
                 // dWeight[filters x (rows+1)] += dOut[filters x pixels] * [cols^T | 1][pixels x (rows+1)];
                 // the column of ones makes the last column the bias gradient: dOut summed over pixels
                 Gemm.mulAdd(filters, rows + 1, pixels, gradOut.data, gOff, pixels, 1, colsT, dWeight);
