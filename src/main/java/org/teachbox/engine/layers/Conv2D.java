@@ -31,9 +31,11 @@ public final class Conv2D implements Layer {
     private final int pixels; // outH * outW
 
     // Scratch matrices, kept between calls so that training allocates nothing in the steady state.
-    private float[][][] cols = new float[0][][]; // per sample: im2col [rows][pixels], cached for backward
+    private Tensor input;        // cached for backward, which rebuilds its unrolled columns from it
+    private float[][] cols;      // one sample's im2col [rows][pixels]
     private float[][] outRows;   // one sample's output [filters][pixels]
     private float[][] colsT;     // one sample's columns, transposed [pixels][rows + 1], last entry 1
+    private float[] ones;        // (short rows only) a row of ones, for the bias gradient
     private float[][] dWeight;   // weight gradient [filters][rows + 1]; the last column is the bias gradient
     private float[] flipped;     // weights rotated 180 degrees, [channels][filters * k * k], for the input gradient
     private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]
@@ -107,23 +109,19 @@ public final class Conv2D implements Layer {
         int n = x.n;
         int filters = out.c();
         output = Tensor.reuse(output, n, filters, out.h(), out.w());
-        if (cols.length < n) {
-            cols = Arrays.copyOf(cols, n);
-        }
+        input = x;
+        cols = Gemm.rows(cols, rows, pixels);
         outRows = Gemm.rows(outRows, filters, pixels);
         for (int s = 0; s < n; s++) {
-            if (cols[s] == null) {
-                cols[s] = new float[rows][pixels];
-            }
-            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols[s]);
+            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
             for (int f = 0; f < filters; f++) {
                 Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
             }
             // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
             if (parallel && n == 1) {
-                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
             } else {
-                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols[s], outRows);
+                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
             }
             for (int f = 0; f < filters; f++) {
                 System.arraycopy(outRows[f], 0, output.data, (s * filters + f) * pixels, pixels);
@@ -136,7 +134,7 @@ public final class Conv2D implements Layer {
     public Tensor backward(Tensor gradOut) {
         int n = gradOut.n;
         int filters = out.c();
-        if (colsT == null) {
+        if (colsT == null && rows + 1 >= SHORT_ROWS) {
             colsT = new float[pixels][rows + 1];
             for (float[] row : colsT) {
                 row[rows] = 1f;
@@ -150,10 +148,17 @@ public final class Conv2D implements Layer {
         }
         for (int s = 0; s < n; s++) {
             int gOff = s * out.size();
-            transpose(cols[s], colsT);
-            // dWeight[filters x (rows+1)] += dOut[filters x pixels] * [cols^T | 1][pixels x (rows+1)];
-            // the column of ones makes the last column the bias gradient: dOut summed over pixels
-            Gemm.mulAdd(filters, rows + 1, pixels, gradOut.data, gOff, pixels, 1, colsT, dWeight);
+            // The columns are unrolled again rather than kept from the forward pass: a few
+            // megabytes of cached columns per batch would push everything else out of the cache.
+            im2col(input.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
+            if (rows + 1 < SHORT_ROWS) {
+                weightGradientByDots(gradOut.data, gOff, cols);
+            } else {
+                transpose(cols, colsT);
+                // dWeight[filters x (rows+1)] += dOut[filters x pixels] * [cols^T | 1][pixels x (rows+1)];
+                // the column of ones makes the last column the bias gradient: dOut summed over pixels
+                Gemm.mulAdd(filters, rows + 1, pixels, gradOut.data, gOff, pixels, 1, colsT, dWeight);
+            }
             if (inputGradient) {
                 inputGradient(gradOut.data, gOff, gradIn.data, s * in.size());
             }
@@ -166,6 +171,93 @@ public final class Conv2D implements Layer {
             bias.grad[f] += d[rows];
         }
         return inputGradient ? gradIn : null;
+    }
+
+    /**
+     * Below this many entries per row of the weight gradient, {@link #weightGradientByDots} is
+     * faster than a matrix product with rows that short, whose vector loops barely get going.
+     */
+    private static final int SHORT_ROWS = 64;
+
+    /**
+     * dWeight[f][r] += sum over pixels p of dOut[f][p] * cols[r][p], and the bias gradient
+     * dWeight[f][rows] += sum over p of dOut[f][p], as plain dot products. This is for layers with
+     * a short receptive field, like the first one (3 channels x 3 x 3 = 27): it needs no transposed
+     * copy of cols, and each pass over the pixels keeps 4 filters x 4 rows = 16 sums in registers.
+     * Written out by hand for speed, not for looks.
+     */
+    private void weightGradientByDots(float[] g, int gOff, float[][] cols) {
+        if (ones == null) {
+            ones = new float[pixels];
+            Arrays.fill(ones, 1f);
+        }
+        int filters = out.c();
+        int f = 0;
+        for (; f + 3 < filters; f += 4) {
+            int o0 = gOff + f * pixels, o1 = o0 + pixels, o2 = o1 + pixels, o3 = o2 + pixels;
+            int r = 0;
+            for (; r + 3 < rows + 1; r += 4) {
+                float[] c0 = rowOrOnes(cols, r), c1 = rowOrOnes(cols, r + 1);
+                float[] c2 = rowOrOnes(cols, r + 2), c3 = rowOrOnes(cols, r + 3);
+                float s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                float s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+                for (int p = 0; p < pixels; p++) {
+                    float d0 = g[o0 + p], d1 = g[o1 + p], d2 = g[o2 + p], d3 = g[o3 + p];
+                    float x0 = c0[p], x1 = c1[p], x2 = c2[p], x3 = c3[p];
+                    s00 = Math.fma(d0, x0, s00); s01 = Math.fma(d0, x1, s01);
+                    s02 = Math.fma(d0, x2, s02); s03 = Math.fma(d0, x3, s03);
+                    s10 = Math.fma(d1, x0, s10); s11 = Math.fma(d1, x1, s11);
+                    s12 = Math.fma(d1, x2, s12); s13 = Math.fma(d1, x3, s13);
+                    s20 = Math.fma(d2, x0, s20); s21 = Math.fma(d2, x1, s21);
+                    s22 = Math.fma(d2, x2, s22); s23 = Math.fma(d2, x3, s23);
+                    s30 = Math.fma(d3, x0, s30); s31 = Math.fma(d3, x1, s31);
+                    s32 = Math.fma(d3, x2, s32); s33 = Math.fma(d3, x3, s33);
+                }
+                addFour(dWeight[f], r, s00, s01, s02, s03);
+                addFour(dWeight[f + 1], r, s10, s11, s12, s13);
+                addFour(dWeight[f + 2], r, s20, s21, s22, s23);
+                addFour(dWeight[f + 3], r, s30, s31, s32, s33);
+            }
+            for (; r < rows + 1; r++) {
+                float[] c0 = rowOrOnes(cols, r);
+                dWeight[f][r] += dot(g, o0, c0);
+                dWeight[f + 1][r] += dot(g, o1, c0);
+                dWeight[f + 2][r] += dot(g, o2, c0);
+                dWeight[f + 3][r] += dot(g, o3, c0);
+            }
+        }
+        for (; f < filters; f++) {
+            for (int r = 0; r < rows + 1; r++) {
+                dWeight[f][r] += dot(g, gOff + f * pixels, rowOrOnes(cols, r));
+            }
+        }
+    }
+
+    private float[] rowOrOnes(float[][] cols, int r) {
+        return r < rows ? cols[r] : ones;
+    }
+
+    private static void addFour(float[] d, int r, float s0, float s1, float s2, float s3) {
+        d[r] += s0;
+        d[r + 1] += s1;
+        d[r + 2] += s2;
+        d[r + 3] += s3;
+    }
+
+    /** sum over p of g[gOff + p] * x[p], with four partial sums so the additions can overlap. */
+    private float dot(float[] g, int gOff, float[] x) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int p = 0;
+        for (; p + 3 < pixels; p += 4) {
+            s0 = Math.fma(g[gOff + p], x[p], s0);
+            s1 = Math.fma(g[gOff + p + 1], x[p + 1], s1);
+            s2 = Math.fma(g[gOff + p + 2], x[p + 2], s2);
+            s3 = Math.fma(g[gOff + p + 3], x[p + 3], s3);
+        }
+        for (; p < pixels; p++) {
+            s0 = Math.fma(g[gOff + p], x[p], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void prepareInputGradient() {
@@ -220,29 +312,34 @@ public final class Conv2D implements Layer {
 
     /**
      * dst[p][r] = src[r][p] for the first {@code rows} rows. Eight source rows are read side by
-     * side, so each destination row is fetched once per eight values written.
+     * side, so each destination row is fetched once per eight values written; and the pixels go
+     * in tiles of 64, so the 64 destination rows being filled stay in the L1 cache until every
+     * source row has been through them.
      */
     private void transpose(float[][] src, float[][] dst) {
-        int r = 0;
-        for (; r + 7 < rows; r += 8) {
-            float[] s0 = src[r], s1 = src[r + 1], s2 = src[r + 2], s3 = src[r + 3];
-            float[] s4 = src[r + 4], s5 = src[r + 5], s6 = src[r + 6], s7 = src[r + 7];
-            for (int p = 0; p < pixels; p++) {
-                float[] d = dst[p];
-                d[r] = s0[p];
-                d[r + 1] = s1[p];
-                d[r + 2] = s2[p];
-                d[r + 3] = s3[p];
-                d[r + 4] = s4[p];
-                d[r + 5] = s5[p];
-                d[r + 6] = s6[p];
-                d[r + 7] = s7[p];
+        for (int p0 = 0; p0 < pixels; p0 += 64) {
+            int p1 = Math.min(pixels, p0 + 64);
+            int r = 0;
+            for (; r + 7 < rows; r += 8) {
+                float[] s0 = src[r], s1 = src[r + 1], s2 = src[r + 2], s3 = src[r + 3];
+                float[] s4 = src[r + 4], s5 = src[r + 5], s6 = src[r + 6], s7 = src[r + 7];
+                for (int p = p0; p < p1; p++) {
+                    float[] d = dst[p];
+                    d[r] = s0[p];
+                    d[r + 1] = s1[p];
+                    d[r + 2] = s2[p];
+                    d[r + 3] = s3[p];
+                    d[r + 4] = s4[p];
+                    d[r + 5] = s5[p];
+                    d[r + 6] = s6[p];
+                    d[r + 7] = s7[p];
+                }
             }
-        }
-        for (; r < rows; r++) {
-            float[] s0 = src[r];
-            for (int p = 0; p < pixels; p++) {
-                dst[p][r] = s0[p];
+            for (; r < rows; r++) {
+                float[] s0 = src[r];
+                for (int p = p0; p < p1; p++) {
+                    dst[p][r] = s0[p];
+                }
             }
         }
     }
@@ -254,6 +351,10 @@ public final class Conv2D implements Layer {
      */
     private void im2col(float[] x, int xOff, int channels, int h, int w, int pad, int outH, int outW, int stride,
                         float[][] cols) {
+        if (stride == 1 && outH == h && outW == w) {
+            im2colSameSize(x, xOff, channels, h, w, pad, cols);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
@@ -281,6 +382,40 @@ public final class Conv2D implements Layer {
                         }
                         for (int xo = xEnd; xo < outW; xo++) {
                             row[dst + xo] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * im2col for stride 1 when the output is as large as the input (the usual "same" padding).
+     * Then row (c, ky, kx) of cols is channel c shifted by (ky - pad, kx - pad), so one long copy
+     * moves it; afterwards the few entries that wrapped around from the neighbouring image row are
+     * set to 0. This replaces thousands of short copies, whose fixed cost dominated.
+     */
+    private void im2colSameSize(float[] x, int xOff, int channels, int h, int w, int pad, float[][] cols) {
+        int plane = h * w;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < k; ky++) {
+                int dy = ky - pad;
+                int yFirst = Math.max(0, -dy), yEnd = Math.min(h, h - dy);
+                for (int kx = 0; kx < k; kx++) {
+                    int dx = kx - pad;
+                    float[] row = cols[(c * k + ky) * k + kx];
+                    // row[d] = x[shift + d] for the rows y that fall inside the image
+                    int shift = xOff + c * plane + dy * w + dx;
+                    int from = yFirst * w + Math.max(0, -dx), to = yEnd * w - Math.max(0, dx);
+                    Arrays.fill(row, 0, from, 0f);
+                    System.arraycopy(x, shift + from, row, from, to - from);
+                    Arrays.fill(row, to, plane, 0f);
+                    for (int y = yFirst; y < yEnd; y++) {
+                        for (int xo = 0; xo < -dx; xo++) {
+                            row[y * w + xo] = 0f;
+                        }
+                        for (int xo = w - dx; xo < w; xo++) {
+                            row[y * w + xo] = 0f;
                         }
                     }
                 }

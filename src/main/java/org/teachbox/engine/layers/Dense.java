@@ -22,8 +22,6 @@ public final class Dense implements Layer {
     private final PackedKernel packed; // row copies of the kernel for Gemm, shared with replicas
     // scratch matrices for Gemm (see there for why rows)
     private float[][] outRows;     // [n][units]
-    private float[][] gradRows;    // [n][units]
-    private float[][] dKernel;     // [inputs][units]
     private float[][] gradInRows;  // [n][inputs]
     private Tensor input;
     private Tensor output;
@@ -81,30 +79,41 @@ public final class Dense implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         int n = gradOut.n;
-        gradRows = Gemm.rows(gradRows, n, units);
+        float[] g = gradOut.data, x = input.data;
         for (int s = 0; s < n; s++) {
-            System.arraycopy(gradOut.data, s * units, gradRows[s], 0, units);
             for (int j = 0; j < units; j++) {
-                bias.grad[j] += gradRows[s][j];
+                bias.grad[j] += g[s * units + j];
             }
         }
-        // dKernel[inputs x units] = in^T[inputs x n] * dOut[n x units]
-        dKernel = Gemm.rows(dKernel, inputs, units);
-        Gemm.zero(dKernel, inputs, units);
-        Gemm.mulAdd(inputs, units, n, input.data, 0, 1, inputs, gradRows, dKernel);
-        for (int i = 0; i < inputs; i++) {
-            float[] d = dKernel[i];
-            for (int j = 0; j < units; j++) {
-                kernel.grad[i * units + j] += d[j];
+        // dKernel[i][j] += sum over s of in[s][i] * dOut[s][j], added straight into the flat
+        // gradient, two samples per pass so each entry is loaded and stored half as often
+        int s = 0;
+        for (; s + 1 < n; s += 2) {
+            int g0 = s * units, g1 = g0 + units;
+            for (int i = 0; i < inputs; i++) {
+                float x0 = x[s * inputs + i], x1 = x[(s + 1) * inputs + i];
+                int row = i * units;
+                for (int j = 0; j < units; j++) {
+                    kernel.grad[row + j] = Math.fma(x1, g[g1 + j], Math.fma(x0, g[g0 + j], kernel.grad[row + j]));
+                }
+            }
+        }
+        for (; s < n; s++) {
+            for (int i = 0; i < inputs; i++) {
+                float x0 = x[s * inputs + i];
+                int row = i * units;
+                for (int j = 0; j < units; j++) {
+                    kernel.grad[row + j] = Math.fma(x0, g[s * units + j], kernel.grad[row + j]);
+                }
             }
         }
         // dIn[n x inputs] = dOut[n x units] * kernel^T[units x inputs]
-        float[][] kernelTRows = packed.transposed(kernel);
+        float[][] columns = packed.transposed(kernel);
         gradInRows = Gemm.rows(gradInRows, n, inputs);
         Gemm.zero(gradInRows, n, inputs);
-        Gemm.mulAdd(n, inputs, units, gradRows, kernelTRows, gradInRows);
+        Gemm.mulAdd(n, inputs, units, g, 0, units, 1, columns, gradInRows);
         gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
-        for (int s = 0; s < n; s++) {
+        for (s = 0; s < n; s++) {
             System.arraycopy(gradInRows[s], 0, gradIn.data, s * inputs, inputs);
         }
         return gradIn;

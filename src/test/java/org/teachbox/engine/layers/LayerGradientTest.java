@@ -36,6 +36,25 @@ class LayerGradientTest {
     }
 
     @Test
+    void conv3x3WithShortFieldsComputesItsWeightGradientAsDotProducts() {
+        // 2 channels x 3 x 3 = 18 weights per filter: the dot-product path, with 6 filters (one
+        // block of four and two left over) and 19 rows (four blocks of four and three left over)
+        Shape s = new Shape(2, 4, 5);
+        Conv2D conv = new Conv2D(s, 6, 3, 1, 1, true);
+        randomize(conv);
+        GradientCheck.check(conv, input(s), 14);
+    }
+
+    @Test
+    void conv3x3WithLongFieldsComputesItsWeightGradientAsAMatrixProduct() {
+        // 8 channels x 3 x 3 = 72 weights per filter: long enough for the transposed matrix product
+        Shape s = new Shape(8, 4, 5);
+        Conv2D conv = new Conv2D(s, 5, 3, 1, 1, true);
+        randomize(conv);
+        GradientCheck.check(conv, input(s), 15);
+    }
+
+    @Test
     void conv5x5Stride2NoPaddingMatchesFiniteDifferences() {
         Shape s = new Shape(2, 9, 8);
         Conv2D conv = new Conv2D(s, 2, 5, 2, 0, true);
