@@ -41,10 +41,6 @@ class ProjectRepository {
                 .params(id, owner).query(ProjectRepository::project).optional();
     }
 
-    void renameProject(UUID id, String name) {
-        jdbc.sql("UPDATE project SET name = ? WHERE id = ?").params(name, id).update();
-    }
-
     void deleteProject(UUID id) {
         jdbc.sql("DELETE FROM project WHERE id = ?").param(id).update();
     }

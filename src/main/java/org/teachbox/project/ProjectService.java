@@ -51,11 +51,6 @@ public class ProjectService {
         return repo.project(owner, projectId).orElseThrow(() -> new ProjectRuleException("rule.project.not-found"));
     }
 
-    public void renameProject(String owner, UUID projectId, String name) {
-        project(owner, projectId);
-        repo.renameProject(projectId, Names.clean(name, limits.maxNameLength()));
-    }
-
     public void deleteProject(String owner, UUID projectId) {
         project(owner, projectId);
         repo.deleteProject(projectId);

@@ -20,9 +20,4 @@ public final class Messages {
         Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
-
-    public static void success(String text) {
-        Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_CENTER);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 }

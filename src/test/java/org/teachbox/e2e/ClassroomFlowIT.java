@@ -95,6 +95,21 @@ class ClassroomFlowIT extends BrowserTest {
     }
 
     @Test
+    void deletingAProjectAsksFirstAndKeepsItOnNo() {
+        page.navigate(url("/"));
+        page.locator("#new-project-name input").fill("Keep me");
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        page.navigate(url("/"));
+        page.locator(".tb-project-card").getByText("Delete").click();
+        page.getByText("Keep it").click();
+        assertThat(page.locator(".tb-project-list")).containsText("Keep me");
+        page.locator(".tb-project-card").getByText("Delete").click();
+        page.locator("#confirm-delete").click();
+        assertThat(page.locator(".tb-project-list")).containsText("You have no projects yet");
+    }
+
+    @Test
     void chineseBrowserGetsChineseFirst() {
         BrowserContext zh = newContext("zh-TW");
         Page p = zh.newPage();

@@ -5,6 +5,7 @@ import java.util.List;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +27,7 @@ import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.samples.SampleProjects;
+import org.teachbox.training.ModelStore;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.bias.BiasLabView;
 import org.teachbox.ui.gather.GatherView;
@@ -37,12 +39,14 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ProjectService projects;
     private final SampleProjects samples;
+    private final ModelStore models;
     private final String owner = Owner.current();
     private final FlexLayout list = new FlexLayout();
 
-    public ProjectsView(ProjectService projects, SampleProjects samples) {
+    public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models) {
         this.projects = projects;
         this.samples = samples;
+        this.models = models;
         addClassName("tb-page");
         list.addClassName("tb-project-list");
         add(new H1(getTranslation("projects.title")), new Paragraph(getTranslation("projects.intro")),
@@ -123,14 +127,29 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         int images = projects.classes(owner, p.id()).stream().mapToInt(c -> c.sampleCount()).sum();
         Span meta = new Span(getTranslation("projects.card.meta", projects.classes(owner, p.id()).size(), images));
         meta.addClassName("tb-muted");
-        Button delete = new Button(getTranslation("projects.delete"), e -> {
-            projects.deleteProject(owner, p.id());
-            refresh();
-        });
+        Button delete = new Button(getTranslation("projects.delete"), e -> confirmDelete(p));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         Div card = new Div(link, meta, delete);
         card.addClassName("tb-project-card");
         return card;
+    }
+
+    /** Deleting takes every image with it, so a learner confirms it once more. */
+    private void confirmDelete(Project p) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("projects.delete.title", p.name()));
+        dialog.add(new Paragraph(getTranslation("projects.delete.text")));
+        Button yes = new Button(getTranslation("projects.delete"), e -> {
+            projects.deleteProject(owner, p.id());
+            models.forget(p.id());
+            dialog.close();
+            refresh();
+        });
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        yes.setId("confirm-delete");
+        Button no = new Button(getTranslation("projects.delete.keep"), e -> dialog.close());
+        dialog.getFooter().add(no, yes);
+        dialog.open();
     }
 
     private void open(Project p) {
