@@ -1,0 +1,78 @@
+package org.teachbox.engine.layers;
+
+import java.util.Arrays;
+import java.util.List;
+import org.teachbox.engine.Parameter;
+import org.teachbox.engine.Shape;
+import org.teachbox.engine.Tensor;
+
+/**
+ * Conv2D, then ReLU, then 2 x 2 max-pool, computed as one step. It is the same maths as the three
+ * layers one after another, to the bit, only faster: the convolution's output is pooled straight
+ * from the rows the matrix product wrote, so the full-size feature map is never copied out, run
+ * through ReLU and read again. This is a speed measure, so it compromises the one-layer-one-job
+ * modularity; {@code Model} swaps it in for every such triple and still lists the three layers.
+ *
+ * <p>It relies on max(0, max(a, b, c, d)) = max(max(0, a), ..., max(0, d)): pooling first and
+ * clamping after picks the same value. Backward sends each output's gradient to the input that
+ * won its window, and only if that input was above 0 (else ReLU's slope, 0, stops it), then runs
+ * the convolution's own backward.
+ */
+public final class ConvReluPool implements Layer {
+    private final Conv2D conv;
+    private final Shape out;
+    private int[] winner = new int[0]; // for every output: the index of its winner in the conv output
+    private Tensor output;
+    private Tensor gradConv; // gradient with respect to the conv output (before ReLU)
+
+    public ConvReluPool(Conv2D conv) {
+        this.conv = conv;
+        Shape c = conv.outputShape();
+        this.out = new Shape(c.c(), c.h() / 2, c.w() / 2);
+    }
+
+    @Override public String name() { return "conv2d_relu_max_pooling2d"; }
+
+    @Override public Shape inputShape() { return conv.inputShape(); }
+
+    @Override public Shape outputShape() { return out; }
+
+    @Override public List<Parameter> parameters() { return conv.parameters(); }
+
+    @Override public Layer replica() { return new ConvReluPool((Conv2D) conv.replica()); }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        Shape c = conv.outputShape();
+        int filters = c.c(), pixels = c.h() * c.w(), pooled = out.h() * out.w();
+        output = Tensor.reuse(output, x.n, filters, out.h(), out.w());
+        if (winner.length < output.size()) {
+            winner = new int[output.size()];
+        }
+        float[] dst = output.data;
+        for (int s = 0; s < x.n; s++) {
+            float[][] rows = conv.forwardSample(x, s);
+            for (int f = 0; f < filters; f++) {
+                int plane = s * filters + f;
+                MaxPool2D.pool2x2(rows[f], 0, c.w(), out.h(), out.w(), dst, plane * pooled, winner, plane * pixels);
+            }
+            for (int i = s * filters * pooled, end = i + filters * pooled; i < end; i++) {
+                dst[i] = Math.max(dst[i], 0f);
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        Shape c = conv.outputShape();
+        gradConv = Tensor.reuse(gradConv, gradOut.n, c.c(), c.h(), c.w());
+        float[] d = gradConv.data, g = gradOut.data, o = output.data;
+        Arrays.fill(d, 0, gradConv.size(), 0f);
+        // o >= 0, so signum(o) is ReLU's slope at the winner: 1 where it was above 0, else 0
+        for (int i = 0, n = gradOut.size(); i < n; i++) {
+            d[winner[i]] += g[i] * Math.signum(o[i]);
+        }
+        return conv.backward(gradConv);
+    }
+}
