@@ -122,6 +122,8 @@ class LayerGradientTest {
         conv.parameters().forEach(p -> p.zeroGrad());
 
         ConvReluPool fused = new ConvReluPool(conv);
+        // prediction pools without tracking winners, by another route to the same values
+        assertThat(fused.forward(x, false).data).containsExactly(expectedOut);
         assertThat(fused.forward(x, true).data).containsExactly(expectedOut);
         assertThat(fused.backward(gradOut).data).containsExactly(expectedGradIn);
         assertThat(conv.parameters().get(0).grad).containsExactly(expectedGradW);
