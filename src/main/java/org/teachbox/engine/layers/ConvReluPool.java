@@ -55,18 +55,39 @@ public final class ConvReluPool implements Layer {
             for (int f = 0; f < filters; f++) {
                 int plane = s * filters + f;
                 if (training) {
-                    MaxPool2D.pool2x2(rows[f], 0, c.w(), out.h(), out.w(), dst, plane * pooled, winner, plane * pixels);
+                    poolRelu(rows[f], c.w(), dst, plane * pooled, plane * pixels);
                 } else {
                     poolReluValues(rows[f], c.w(), dst, plane * pooled);
                 }
             }
-            if (training) {
-                for (int i = s * filters * pooled, end = i + filters * pooled; i < end; i++) {
-                    dst[i] = Math.max(dst[i], 0f);
-                }
-            }
         }
         return output;
+    }
+
+    /**
+     * max(0, window maximum), and in winner[] the index (plus {@code winnerShift}) of the first
+     * input holding that maximum. It compares bit patterns as ints, as {@link #poolReluValues}
+     * does: among floats above 0 that is the float order, so wherever the maximum is above 0 the
+     * winner is the one MaxPool2D picks. Where it is not, ReLU's slope of 0 stops the gradient,
+     * so which input is named there does not matter. The choices are written as conditional
+     * expressions that the JIT compiles to conditional moves: on real data they are a coin toss,
+     * and branches would be mispredicted half the time.
+     */
+    private void poolRelu(float[] src, int w, float[] dst, int dstOff, int winnerShift) {
+        int o = dstOff;
+        for (int y = 0; y < out.h(); y++) {
+            int r0 = 2 * y * w;
+            int r1 = r0 + w;
+            for (int xo = 0; xo < out.w(); xo++, o++) {
+                int i = r0 + 2 * xo, j = r1 + 2 * xo;
+                int a = Float.floatToRawIntBits(src[i]), b = Float.floatToRawIntBits(src[i + 1]);
+                int c = Float.floatToRawIntBits(src[j]), d = Float.floatToRawIntBits(src[j + 1]);
+                int upper = b > a ? i + 1 : i, upperValue = Math.max(a, b);
+                int lower = d > c ? j + 1 : j, lowerValue = Math.max(c, d);
+                winner[o] = (lowerValue > upperValue ? lower : upper) + winnerShift;
+                dst[o] = Float.intBitsToFloat(Math.max(0, Math.max(upperValue, lowerValue)));
+            }
+        }
     }
 
     /**

@@ -75,31 +75,22 @@ public final class MaxPool2D implements Layer {
      * sign(a - b) is 1 exactly when b > a, because two different floats never subtract to zero.
      */
     private void pool2x2(float[] src, float[] dst, int planes) {
-        int planeOut = out.h() * out.w();
+        int w = in.w();
+        int o = 0;
         for (int plane = 0; plane < planes; plane++) {
-            pool2x2(src, plane * in.h() * in.w(), in.w(), out.h(), out.w(), dst, plane * planeOut, winner, 0);
-        }
-    }
-
-    /**
-     * Pools one plane of width {@code w} starting at src[srcOff] into outH x outW values from
-     * dst[dstOff]; winner[dstOff + i] gets the index in src of output i's winner, plus
-     * {@code winnerShift}. Shared with {@link ConvReluPool}, whose planes live in separate rows.
-     */
-    static void pool2x2(float[] src, int srcOff, int w, int outH, int outW, float[] dst, int dstOff,
-                        int[] winner, int winnerShift) {
-        int o = dstOff;
-        for (int y = 0; y < outH; y++) {
-            int r0 = srcOff + 2 * y * w;
-            int r1 = r0 + w;
-            for (int xo = 0; xo < outW; xo++, o++) {
-                int i = r0 + 2 * xo;
-                int j = r1 + 2 * xo;
-                int upper = i + signBit(src[i] - src[i + 1]);
-                int lower = j + signBit(src[j] - src[j + 1]);
-                int best = upper + ((lower - upper) & -signBit(src[upper] - src[lower]));
-                winner[o] = best + winnerShift;
-                dst[o] = src[best];
+            int base = plane * in.h() * w;
+            for (int y = 0; y < out.h(); y++) {
+                int r0 = base + 2 * y * w;
+                int r1 = r0 + w;
+                for (int xo = 0; xo < out.w(); xo++, o++) {
+                    int i = r0 + 2 * xo;
+                    int j = r1 + 2 * xo;
+                    int upper = i + signBit(src[i] - src[i + 1]);
+                    int lower = j + signBit(src[j] - src[j + 1]);
+                    int best = upper + ((lower - upper) & -signBit(src[upper] - src[lower]));
+                    winner[o] = best;
+                    dst[o] = src[best];
+                }
             }
         }
     }
