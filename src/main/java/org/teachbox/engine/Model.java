@@ -127,12 +127,10 @@ public final class Model {
         }
         Model worker = predictors.poll();
         if (worker == null) {
+            // One thread per image: splitting a single image's convolutions over the fork-join
+            // pool gained nothing measurable on two cores (about 0.8 ms either way) and would
+            // take the second core from the web server and the trainer.
             worker = replica();
-            for (Layer layer : worker.layers) {
-                if (layer instanceof Conv2D conv) {
-                    conv.setParallelForSingleImages(true);
-                }
-            }
         }
         try {
             Tensor logits = worker.forward(new Tensor(1, input.c(), input.h(), input.w(), chw), false);

@@ -44,7 +44,6 @@ public final class Conv2D implements Layer {
     private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
     private Tensor output;
     private Tensor gradIn;
-    private boolean parallel; // split single images over threads (prediction only)
 
     /**
      * @param inputGradient false for the first layer of a network, whose input gradient
@@ -77,13 +76,6 @@ public final class Conv2D implements Layer {
         Arrays.fill(bias.data, 0f);
         weight.changed();
     }
-
-    /**
-     * Lets forward passes of a single image use several threads (from the common fork-join pool).
-     * Model turns this on for its prediction replicas only; training already keeps every core busy
-     * with whole images.
-     */
-    public void setParallelForSingleImages(boolean parallel) { this.parallel = parallel; }
 
     public int kernel() { return k; }
 
@@ -132,11 +124,7 @@ public final class Conv2D implements Layer {
             Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
         }
         // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
-        if (parallel && x.n == 1) {
-            Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
-        } else {
-            Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
-        }
+        Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
         return outRows;
     }
 
