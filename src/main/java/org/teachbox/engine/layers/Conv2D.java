@@ -44,7 +44,6 @@ public final class Conv2D implements Layer {
     private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
     private Tensor output;
     private Tensor gradIn;
-    private boolean parallel; // split single images over threads (prediction only)
 
     /**
      * @param inputGradient false for the first layer of a network, whose input gradient
@@ -78,13 +77,6 @@ public final class Conv2D implements Layer {
         weight.changed();
     }
 
-    /**
-     * Lets forward passes of a single image use several threads (from the common fork-join pool).
-     * Model turns this on for its prediction replicas only; training already keeps every core busy
-     * with whole images.
-     */
-    public void setParallelForSingleImages(boolean parallel) { this.parallel = parallel; }
-
     public int kernel() { return k; }
 
     public int stride() { return stride; }
@@ -106,28 +98,34 @@ public final class Conv2D implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        int n = x.n;
         int filters = out.c();
-        output = Tensor.reuse(output, n, filters, out.h(), out.w());
-        input = x;
-        cols = Gemm.rows(cols, rows, pixels);
-        outRows = Gemm.rows(outRows, filters, pixels);
-        for (int s = 0; s < n; s++) {
-            im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
+        output = Tensor.reuse(output, x.n, filters, out.h(), out.w());
+        for (int s = 0; s < x.n; s++) {
+            float[][] result = forwardSample(x, s);
             for (int f = 0; f < filters; f++) {
-                Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
-            }
-            // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
-            if (parallel && n == 1) {
-                Gemm.mulAddParallel(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
-            } else {
-                Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
-            }
-            for (int f = 0; f < filters; f++) {
-                System.arraycopy(outRows[f], 0, output.data, (s * filters + f) * pixels, pixels);
+                System.arraycopy(result[f], 0, output.data, (s * filters + f) * pixels, pixels);
             }
         }
         return output;
+    }
+
+    /**
+     * Convolves sample {@code s} of {@code x} and returns its output as rows [filters][pixels],
+     * which stay valid until the next call. Also caches {@code x} for backward. {@link ConvReluPool}
+     * pools straight from these rows, so the full-size output never has to be written out.
+     */
+    float[][] forwardSample(Tensor x, int s) {
+        int filters = out.c();
+        input = x;
+        cols = Gemm.rows(cols, rows, pixels);
+        outRows = Gemm.rows(outRows, filters, pixels);
+        im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
+        for (int f = 0; f < filters; f++) {
+            Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
+        }
+        // out[filters x pixels] += weight[filters x rows] * cols[rows x pixels]
+        Gemm.mulAdd(filters, pixels, rows, weight.data, 0, rows, 1, cols, outRows);
+        return outRows;
     }
 
     @Override

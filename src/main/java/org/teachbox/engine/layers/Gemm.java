@@ -83,32 +83,6 @@ final class Gemm {
         }
     }
 
-    /**
-     * The first {@link #mulAdd} with the rows of C split between the caller and the common
-     * fork-join pool. Used only for single-image prediction, where there is no batch to spread
-     * over threads; different rows of C never share memory, so the halves cannot interfere.
-     */
-    static void mulAddParallel(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[][] b, float[][] c) {
-        int threads = Math.min(PARALLELISM, m / 8);
-        if (threads < 2 || (long) m * n * k < 500_000) {
-            mulAdd(m, n, k, a, aOff, aRow, aCol, b, c);
-            return;
-        }
-        java.util.concurrent.ForkJoinTask<?>[] tasks = new java.util.concurrent.ForkJoinTask<?>[threads - 1];
-        for (int t = 1; t < threads; t++) {
-            int from = t * m / threads, to = (t + 1) * m / threads;
-            tasks[t - 1] = java.util.concurrent.ForkJoinPool.commonPool().submit(() ->
-                    mulAdd(to - from, n, k, a, aOff + from * aRow, aRow, aCol, b, java.util.Arrays.copyOfRange(c, from, to)));
-        }
-        mulAdd(m / threads, n, k, a, aOff, aRow, aCol, b, c);
-        for (java.util.concurrent.ForkJoinTask<?> task : tasks) {
-            task.join();
-        }
-    }
-
-    private static final int PARALLELISM =
-            Math.min(4, Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
-
     /** c[0..n) += a0 * B[p] + a1 * B[p+1] + ... + a7 * B[p+7]. */
     private static void eight(float[] c, int n, float[][] b, int p, float a0, float a1, float a2, float a3,
                               float a4, float a5, float a6, float a7) {

@@ -96,6 +96,40 @@ class LayerGradientTest {
     }
 
     @Test
+    void fusedConvReluPoolMatchesFiniteDifferences() {
+        // odd height, so the fused pool must also drop the row that does not fill a window
+        Shape s = new Shape(2, 5, 6);
+        Conv2D conv = new Conv2D(s, 3, 3, 1, 1, true);
+        randomize(conv);
+        ConvReluPool fused = new ConvReluPool(conv);
+        assertThat(fused.outputShape()).isEqualTo(new Shape(3, 2, 3));
+        GradientCheck.check(fused, input(s), 17);
+    }
+
+    @Test
+    void fusedConvReluPoolGivesExactlyWhatTheThreeLayersGive() {
+        Shape s = new Shape(3, 6, 8);
+        Conv2D conv = new Conv2D(s, 4, 3, 1, 1, true);
+        randomize(conv);
+        ReLU relu = new ReLU(conv.outputShape());
+        MaxPool2D pool = new MaxPool2D(conv.outputShape(), 2);
+        Tensor x = input(s);
+        Tensor gradOut = GradientCheck.distinctInput(2, 4, 3, 4, 3);
+
+        float[] expectedOut = pool.forward(relu.forward(conv.forward(x, true), true), true).data.clone();
+        float[] expectedGradIn = conv.backward(relu.backward(pool.backward(gradOut))).data.clone();
+        float[] expectedGradW = conv.parameters().get(0).grad.clone();
+        conv.parameters().forEach(p -> p.zeroGrad());
+
+        ConvReluPool fused = new ConvReluPool(conv);
+        // prediction pools without tracking winners, by another route to the same values
+        assertThat(fused.forward(x, false).data).containsExactly(expectedOut);
+        assertThat(fused.forward(x, true).data).containsExactly(expectedOut);
+        assertThat(fused.backward(gradOut).data).containsExactly(expectedGradIn);
+        assertThat(conv.parameters().get(0).grad).containsExactly(expectedGradW);
+    }
+
+    @Test
     void globalAveragePoolMatchesFiniteDifferences() {
         Shape s = new Shape(3, 3, 4);
         GradientCheck.check(new GlobalAveragePool(s), input(s), 17);
