@@ -86,13 +86,13 @@ public class BiasLabService {
     }
 
     /**
-     * The image a lab run sees for a validation sample (with the cue, if the experiment puts one
-     * there) and where each model looked on it.
+     * The picture (0..1) a lab run sees for a validation sample, with the cue if the experiment
+     * puts one there.
      */
     public float[] labImage(String owner, UUID projectId, UUID sampleId, boolean withCue) {
         Project project = projects.project(owner, projectId);
         ModelKind kind = project.modelKind();
-        float[] image = ModelInput.of(kind, projects.sample(owner, sampleId).image());
+        float[] image = ModelInput.picture(kind, projects.sample(owner, sampleId).image());
         Experiment experiment = lab(projectId).experiment;
         if (withCue && experiment != null && experiment.kind() == Experiment.Kind.SHORTCUT) {
             experiment.cue().stamp(image, kind.channels(), kind.inputSize());
@@ -100,8 +100,12 @@ public class BiasLabService {
         return image;
     }
 
-    public static float[] saliency(Model model, float[] image) {
-        return PredictionService.heatmap(model, image).values();
+    public ModelKind kind(String owner, UUID projectId) {
+        return projects.project(owner, projectId).modelKind();
+    }
+
+    public static float[] saliency(Model model, ModelKind kind, float[] picture) {
+        return PredictionService.heatmap(model, kind, picture).values();
     }
 
     private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe) {

@@ -14,6 +14,11 @@ public final class Saliency {
 
     /** Returns an H*W map (row-major) in [0, 1]. */
     public static float[] occlusion(Model model, float[] chw, int targetClass, int patch, int stride) {
+        return occlusion(model, chw, targetClass, patch, stride, GREY);
+    }
+
+    /** As above, covering with {@code fill}: the value of a blank pixel in the model's input scale. */
+    public static float[] occlusion(Model model, float[] chw, int targetClass, int patch, int stride, float fill) {
         int c = model.inputChannels(), h = model.inputHeight(), w = model.inputWidth(), k = model.numClasses();
         if (chw.length != c * h * w || targetClass < 0 || targetClass >= k || patch < 1 || stride < 1) {
             throw new IllegalArgumentException("bad occlusion arguments");
@@ -36,7 +41,7 @@ public final class Saliency {
                 for (int ch = 0; ch < c; ch++) {
                     for (int y = y0; y < Math.min(h, y0 + patch); y++) {
                         for (int x = x0; x < Math.min(w, x0 + patch); x++) {
-                            batch.data[off + (ch * h + y) * w + x] = GREY;
+                            batch.data[off + (ch * h + y) * w + x] = fill;
                         }
                     }
                 }

@@ -8,8 +8,8 @@ package org.teachbox.engine;
  * logsumexp(z) = m + ln(sum exp(z[i] - m)) with m = max(z), so exp never overflows. The gradient
  * with respect to the logits is simply softmax(z) - onehot(y).
  *
- * <p>With class weights w, each sample counts w[y] times and the batch loss is the weighted mean
- * sum(w[y] * loss) / sum(w[y]), as in PyTorch's CrossEntropyLoss(weight=...).
+ * <p>With class weights w, each sample counts w[y] times; the batch loss is sum(w[y] * loss) divided
+ * by the normaliser the caller passes (the Trainer passes the batch size, as Keras' class_weight).
  */
 public final class SoftmaxCrossEntropy {
     private SoftmaxCrossEntropy() {}

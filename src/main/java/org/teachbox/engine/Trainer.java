@@ -176,12 +176,11 @@ public final class Trainer {
 
         /** Forward and backward over one batch, split into parts; returns the batch loss. */
         private float trainStep(int[] order, int from, int n, int epoch, int step) {
-            float[] weights = config.classWeights();
-            float total = 0;
-            for (int i = 0; i < n; i++) {
-                total += weights == null ? 1f : weights[train.label(order[from + i])];
-            }
-            float normaliser = total;
+            // Keras/TF.js class_weight semantics: each sample's loss is scaled by its class weight
+            // and the batch is averaged over its size. (Dividing by the sum of the weights, as
+            // PyTorch does, cancels the weights in every batch without a rare-class image, which
+            // on a 10% class is most batches, and the bias lab's fix barely moved anything.)
+            float normaliser = n;
             int parts = Math.min(PARTS, config.batchSize());
             parallel(parts, p -> {
                 Worker w = workers[p];

@@ -52,15 +52,18 @@ public class PredictionService {
     /** Where the model looked: a heat map (side × side, values 0..1) for the class it picked. */
     public Optional<Heatmap> saliency(String owner, UUID projectId, byte[] storedImage) {
         ModelKind kind = projects.project(owner, projectId).modelKind();
-        return models.load(owner, projectId).map(m -> heatmap(m.model(), ModelInput.of(kind, storedImage)));
+        return models.load(owner, projectId).map(m -> heatmap(m.model(), kind, ModelInput.picture(kind, storedImage)));
     }
 
-    public static Heatmap heatmap(Model model, float[] input) {
+    /** Saliency of a picture (0..1, see {@link ModelInput}): patches are covered with blank pixels. */
+    public static Heatmap heatmap(Model model, ModelKind kind, float[] picture) {
+        float[] input = ModelInput.forModel(kind, picture);
         float[] p = model.predict(input);
         int best = argmax(p);
         int side = model.inputWidth();
         int patch = Math.max(4, side / 8);
-        return new Heatmap(side, input, Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2)), best);
+        float[] heat = Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2), ModelInput.NEUTRAL);
+        return new Heatmap(side, picture, heat, best, p[best]);
     }
 
     static int argmax(float[] p) {
@@ -79,7 +82,7 @@ public class PredictionService {
         }
     }
 
-    /** The model's input (CHW), the heat over it, and the class the model picked. */
-    public record Heatmap(int side, float[] input, float[] values, int predictedClass) {
+    /** The picture (CHW, 0..1), the heat over it, the class the model picked and how sure it was. */
+    public record Heatmap(int side, float[] picture, float[] values, int predictedClass, float confidence) {
     }
 }

@@ -34,15 +34,15 @@ record PreparedData(Dataset train, Dataset validation, List<UUID> validationIds,
             StratifiedSplit.Part part = parts.get(c);
             List<float[]> trainImages = new ArrayList<>();
             for (int i : part.train()) {
-                trainImages.add(ModelInput.of(kind, samples.get(i).image()));
+                trainImages.add(ModelInput.picture(kind, samples.get(i).image()));
             }
-            for (float[] image : recipe.trainImages(c, trainImages, random)) {
-                train.add(image, c);
+            for (float[] picture : recipe.trainImages(c, trainImages, random)) {
+                train.add(ModelInput.forModel(kind, picture), c);
             }
             trainCounts[c] = train.size() - java.util.Arrays.stream(trainCounts).sum();
             for (int i : part.validation()) {
-                float[] image = ModelInput.of(kind, samples.get(i).image());
-                validation.add(recipe.validationImage(c, image), c);
+                float[] picture = ModelInput.picture(kind, samples.get(i).image());
+                validation.add(ModelInput.forModel(kind, recipe.validationImage(c, picture)), c);
                 validationIds.add(samples.get(i).id());
             }
             split.add(new TrainingReport.ClassSplit(data.classes().get(c).imageClass().name(),

@@ -19,7 +19,7 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, O
         if (batchSize < 1 || batchSize > 512) {
             throw new IllegalArgumentException("batch size out of range: " + batchSize);
         }
-        if (!(learningRate > 0 && learningRate <= 10)) {
+        if (!(learningRate > 0 && learningRate <= 1000)) {
             throw new IllegalArgumentException("learning rate out of range: " + learningRate);
         }
     }

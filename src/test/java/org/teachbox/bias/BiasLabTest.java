@@ -17,9 +17,9 @@ import org.teachbox.training.TrainingReport;
 import org.teachbox.training.TrainingService;
 
 /**
- * The lab's lessons, measured: a cut class gets predicted less and a class-weighted loss gives
- * some of it back; a sticker on one class costs accuracy on clean images and draws the biased
- * model's attention.
+ * The lab's lessons, measured: a cut class gets predicted less, and the lab says honestly whether
+ * a class-weighted loss gave some of it back; a sticker on one class costs accuracy on clean
+ * images and draws the biased model's attention.
  */
 @SpringBootTest(properties = "teachbox.data-dir=target/test-data/bias-${random.uuid}")
 class BiasLabTest {
@@ -34,7 +34,7 @@ class BiasLabTest {
     private final String owner = UUID.randomUUID().toString();
 
     @Test
-    void imbalanceShiftsPredictionsAwayFromTheCutClassAndClassWeightsShiftThemBack() throws Exception {
+    void imbalanceShiftsPredictionsAwayFromTheCutClassAndTheLabJudgesTheFixFromTheNumbers() throws Exception {
         Project p = samples.biasDemo(owner, "Imbalance");
         await(p.id(), Purpose.BIAS_FAIR, () -> lab.trainFair(owner, p.id()));
         await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(), Experiment.imbalance(0, 0.10)));
@@ -47,7 +47,14 @@ class BiasLabTest {
         assertThat(skewed.trueShare()).containsExactly(fair.trueShare());
         assertThat(skewed.predictedShare()[0]).as(numbers).isLessThan(fair.predictedShare()[0]);
         assertThat(skewed.perClassAccuracy()[0]).as(numbers).isLessThan(fair.perClassAccuracy()[0]);
-        assertThat(fixed.predictedShare()[0]).as(numbers).isGreaterThan(skewed.predictedShare()[0]);
+        // Whether class weights bring the share back is measured, not promised (on this small set
+        // they did not); the conclusion must say which it was.
+        boolean helped = skewed.predictedShare()[0] - fixed.predictedShare()[0]
+                <= -(skewed.trueShare()[0] - skewed.predictedShare()[0]) / 3;
+        assertThat(Conclusion.imbalance(fair, skewed, fixed, "class weights"))
+                .as(numbers)
+                .extracting(Conclusion.Line::key)
+                .contains(helped ? "bias.conclusion.mitigated" : "bias.conclusion.mitigation-weak");
     }
 
     @Test
@@ -70,8 +77,8 @@ class BiasLabTest {
                 continue;
             }
             float[] image = lab.labImage(owner, p.id(), item.sampleId(), true);
-            fairMass += cueShare(BiasLabService.saliency(fair.model(), image), side);
-            skewedMass += cueShare(BiasLabService.saliency(skewed.model(), image), side);
+            fairMass += cueShare(BiasLabService.saliency(fair.model(), p.modelKind(), image), side);
+            skewedMass += cueShare(BiasLabService.saliency(skewed.model(), p.modelKind(), image), side);
         }
         assertThat(skewedMass).as("share of saliency on the sticker, fair %.3f vs skewed %.3f", fairMass, skewedMass)
                 .isGreaterThan(fairMass);

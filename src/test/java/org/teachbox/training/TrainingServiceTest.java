@@ -114,7 +114,7 @@ class TrainingServiceTest {
     @Test
     void aHugeLearningRateEndsAsDivergedAndKeepsNoModel() throws Exception {
         Project p = samples.shapes(owner, "Wild");
-        TrainingReport report = trainAndWait(p.id(), new TrainingSettings(10, 16, 10, OptimizerChoice.SGD));
+        TrainingReport report = trainAndWait(p.id(), new TrainingSettings(10, 16, 1000, OptimizerChoice.SGD));
         assertThat(report.status()).isEqualTo(TrainingReport.DIVERGED);
         assertThat(models.load(owner, p.id())).isEmpty();
     }

@@ -12,6 +12,7 @@ import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.HeatmapPicture;
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.project.ModelKind;
 import org.teachbox.training.TrainingReport;
 
 /**
@@ -54,19 +55,20 @@ class LookPanel extends Div {
         }
         boolean withCue = experiment.kind() == Experiment.Kind.SHORTCUT;
         float[] image = lab.labImage(owner, projectId, pick.get().sampleId(), withCue);
-        add(tile(getTranslation("bias.run.fair"), fair, image), tile(getTranslation("bias.run.skewed"), skewed, image));
+        ModelKind kind = lab.kind(owner, projectId);
+        add(tile(getTranslation("bias.run.fair"), fair, kind, image),
+                tile(getTranslation("bias.run.skewed"), skewed, kind, image));
     }
 
-    private Div tile(String title, BiasLabService.Result result, float[] image) {
+    private Div tile(String title, BiasLabService.Result result, ModelKind kind, float[] image) {
         var model = result.model();
-        PredictionService.Heatmap heat = PredictionService.heatmap(model, image);
-        float[] p = model.predict(image);
+        PredictionService.Heatmap heat = PredictionService.heatmap(model, kind, image);
         int best = heat.predictedClass();
         Image picture = new Image(HeatmapPicture.dataUrl(image, model.inputChannels(), heat.side(), heat.values(), DISPLAY),
                 getTranslation("bias.step4.alt"));
         picture.addClassName("tb-heatmap");
         Span caption = new Span(getTranslation("bias.step4.says", title,
-                result.report().classNames().get(best), Math.round(100 * p[best])));
+                result.report().classNames().get(best), Math.round(100 * heat.confidence())));
         Div tile = new Div(picture, caption);
         tile.addClassName("tb-look-tile");
         return tile;

@@ -66,7 +66,7 @@ class CellGallery extends Div {
     private void showLook(UUID sampleId) {
         look.removeAll();
         explain.apply(sampleId).ifPresent(heat -> {
-            Image picture = new Image(HeatmapPicture.dataUrl(heat.input(), channels, heat.side(), heat.values(), 192),
+            Image picture = new Image(HeatmapPicture.dataUrl(heat.picture(), channels, heat.side(), heat.values(), 192),
                     getTranslation("bias.step4.alt"));
             picture.addClassName("tb-heatmap");
             look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),

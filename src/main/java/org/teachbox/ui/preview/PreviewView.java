@@ -130,7 +130,7 @@ public class PreviewView extends ProjectPage {
 
     private void showHeatmap(PredictionService.Heatmap heat) {
         look.removeAll();
-        Image picture = new Image(HeatmapPicture.dataUrl(heat.input(), project.modelKind().channels(), heat.side(),
+        Image picture = new Image(HeatmapPicture.dataUrl(heat.picture(), project.modelKind().channels(), heat.side(),
                 heat.values(), 192), getTranslation("bias.step4.alt"));
         picture.addClassName("tb-heatmap");
         Paragraph hint = new Paragraph(getTranslation("preview.saliency"));

@@ -1,0 +1,45 @@
+package org.teachbox.bias;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The plain-language verdict follows the numbers, including an honest "that barely helped". */
+class ConclusionTest {
+
+    private static final List<String> CLASSES = List.of("cat", "dog");
+
+    /** A run on 10 cats and 10 dogs where {@code catsCalledCat} cats and {@code dogsCalledCat} dogs are called "cat". */
+    private static RunSummary run(int catsCalledCat, int dogsCalledCat) {
+        int[][] m = {{catsCalledCat, 10 - catsCalledCat}, {dogsCalledCat, 10 - dogsCalledCat}};
+        double accuracy = (catsCalledCat + 10 - dogsCalledCat) / 20.0;
+        return new RunSummary(CLASSES, accuracy, new double[] {catsCalledCat / 10.0, (10 - dogsCalledCat) / 10.0},
+                new double[] {(catsCalledCat + dogsCalledCat) / 20.0, (20 - catsCalledCat - dogsCalledCat) / 20.0},
+                new double[] {0.5, 0.5}, m);
+    }
+
+    @Test
+    void namesTheOverPredictedClassWithItsShareAndTheTruth() {
+        List<Conclusion.Line> lines = Conclusion.imbalance(run(10, 0), run(2, 0), null, "class weights");
+        assertThat(lines.get(0).key()).isEqualTo("bias.conclusion.skew");
+        assertThat(lines.get(0).args()).containsExactly(90L, "dog", 50L);
+    }
+
+    @Test
+    void saysTheFixWorkedOnlyWhenItMovedTheShareBackNoticeably() {
+        RunSummary fair = run(10, 0);
+        RunSummary skewed = run(2, 0);   // "dog" predicted for 90%, truth 50%
+        assertThat(Conclusion.imbalance(fair, skewed, run(8, 0), "class weights"))
+                .extracting(Conclusion.Line::key).contains("bias.conclusion.mitigated");
+        assertThat(Conclusion.imbalance(fair, skewed, run(3, 0), "class weights"))
+                .extracting(Conclusion.Line::key).contains("bias.conclusion.mitigation-weak");
+    }
+
+    @Test
+    void aSmallGapIsNotCalledASkew() {
+        assertThat(Conclusion.imbalance(run(10, 0), run(10, 0), null, "class weights"))
+                .extracting(Conclusion.Line::key).contains("bias.conclusion.no-skew");
+    }
+}
