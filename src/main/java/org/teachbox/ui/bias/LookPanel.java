@@ -4,14 +4,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.Experiment;
-import org.teachbox.prediction.HeatmapPicture;
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.ui.HeatmapImage;
 import org.teachbox.project.ModelKind;
 import org.teachbox.training.TrainingReport;
 
@@ -21,8 +20,6 @@ import org.teachbox.training.TrainingReport;
  * model's heat sits on the sticker; for an imbalance, an image of the class that was cut.
  */
 class LookPanel extends Div {
-
-    private static final int DISPLAY = 192;
 
     private final BiasLabService lab;
     private final String owner;
@@ -64,9 +61,7 @@ class LookPanel extends Div {
         var model = result.model();
         PredictionService.Heatmap heat = PredictionService.heatmap(model, kind, image);
         int best = heat.predictedClass();
-        Image picture = new Image(HeatmapPicture.dataUrl(image, model.inputChannels(), heat.side(), heat.values(), DISPLAY),
-                getTranslation("bias.step4.alt"));
-        picture.addClassName("tb-heatmap");
+        HeatmapImage picture = new HeatmapImage(heat, model.inputChannels());
         Span caption = new Span(getTranslation("bias.step4.says", title,
                 result.report().classNames().get(best), Math.round(100 * heat.confidence())));
         Div tile = new Div(picture, caption);

@@ -11,9 +11,9 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-import org.teachbox.prediction.HeatmapPicture;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
+import org.teachbox.ui.HeatmapImage;
 
 /**
  * The validation images behind one confusion-matrix cell (or the model's most confident
@@ -66,9 +66,7 @@ class CellGallery extends Div {
     private void showLook(UUID sampleId) {
         look.removeAll();
         explain.apply(sampleId).ifPresent(heat -> {
-            Image picture = new Image(HeatmapPicture.dataUrl(heat.picture(), channels, heat.side(), heat.values(), 192),
-                    getTranslation("bias.step4.alt"));
-            picture.addClassName("tb-heatmap");
+            HeatmapImage picture = new HeatmapImage(heat, channels);
             look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
                     picture);
         });

@@ -6,17 +6,16 @@ import java.util.Optional;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 
 import org.teachbox.imaging.ImageRejectedException;
-import org.teachbox.prediction.HeatmapPicture;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
+import org.teachbox.ui.HeatmapImage;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
@@ -130,9 +129,7 @@ public class PreviewView extends ProjectPage {
 
     private void showHeatmap(PredictionService.Heatmap heat) {
         look.removeAll();
-        Image picture = new Image(HeatmapPicture.dataUrl(heat.picture(), project.modelKind().channels(), heat.side(),
-                heat.values(), 192), getTranslation("bias.step4.alt"));
-        picture.addClassName("tb-heatmap");
+        HeatmapImage picture = new HeatmapImage(heat, project.modelKind().channels());
         Paragraph hint = new Paragraph(getTranslation("preview.saliency"));
         hint.addClassName("tb-hint");
         look.add(new H3(getTranslation("preview.saliency.title")), hint, picture);

@@ -124,8 +124,9 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     private Component card(Project p) {
         RouterLink link = new RouterLink(p.name(), GatherView.class, new RouteParameters("projectId", p.id().toString()));
         link.addClassName("tb-project-name");
-        int images = projects.classes(owner, p.id()).stream().mapToInt(c -> c.sampleCount()).sum();
-        Span meta = new Span(getTranslation("projects.card.meta", projects.classes(owner, p.id()).size(), images));
+        var classes = projects.classes(owner, p.id());
+        int images = classes.stream().mapToInt(c -> c.sampleCount()).sum();
+        Span meta = new Span(getTranslation("projects.card.meta", classes.size(), images));
         meta.addClassName("tb-muted");
         Button delete = new Button(getTranslation("projects.delete"), e -> confirmDelete(p));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

@@ -1,0 +1,18 @@
+package org.teachbox.ui;
+
+import com.vaadin.flow.component.html.Image;
+
+import org.teachbox.prediction.HeatmapPicture;
+import org.teachbox.prediction.PredictionService;
+
+/** "Where the model looked": a picture with its saliency laid over it, the same size everywhere. */
+public class HeatmapImage extends Image {
+
+    private static final int DISPLAY_SIDE = 192;
+
+    public HeatmapImage(PredictionService.Heatmap heat, int channels) {
+        super(HeatmapPicture.dataUrl(heat.picture(), channels, heat.side(), heat.values(), DISPLAY_SIDE), "");
+        setAlt(getTranslation("bias.step4.alt"));
+        addClassName("tb-heatmap");
+    }
+}
