@@ -18,25 +18,47 @@ public final class Conclusion {
     public record Line(String key, List<Object> args) {
     }
 
-    public static List<Line> imbalance(RunSummary fair, RunSummary skewed, RunSummary mitigated, String mitigationName) {
+    /**
+     * The verdict on an imbalance experiment. It is about the class that lost its images: how
+     * rarely the skewed model still names it, and whether the fix brought its share back toward
+     * the truth (closing at least a third of the gap) without costing much accuracy.
+     */
+    public static List<Line> imbalance(RunSummary fair, RunSummary skewed, RunSummary mitigated, int cutClass,
+                                       String mitigationName) {
         List<Line> lines = new ArrayList<>();
-        int c = skewed.mostOverPredicted();
-        String name = skewed.classNames().get(c);
-        double gap = skewed.predictedShare()[c] - skewed.trueShare()[c];
+        String cut = skewed.classNames().get(cutClass);
+        double truth = skewed.trueShare()[cutClass];
+        double before = skewed.predictedShare()[cutClass];
+        double gap = truth - before;
         if (gap < NOTICEABLE) {
             lines.add(new Line("bias.conclusion.no-skew", List.of(pct(skewed.accuracy()), pct(fair.accuracy()))));
         } else {
-            lines.add(new Line("bias.conclusion.skew",
-                    List.of(pct(skewed.predictedShare()[c]), name, pct(skewed.trueShare()[c]))));
+            lines.add(new Line("bias.conclusion.cut", List.of(cut, pct(before), pct(truth), pct(fair.predictedShare()[cutClass]))));
+            int over = skewed.mostOverPredicted();
+            if (skewed.predictedShare()[over] - skewed.trueShare()[over] >= NOTICEABLE) {
+                lines.add(new Line("bias.conclusion.skew", List.of(pct(skewed.predictedShare()[over]),
+                        skewed.classNames().get(over), pct(skewed.trueShare()[over]))));
+            }
         }
         lines.add(new Line("bias.conclusion.accuracy", List.of(pct(fair.accuracy()), pct(skewed.accuracy()))));
         if (mitigated != null && gap >= NOTICEABLE) {
-            double after = mitigated.predictedShare()[c];
-            boolean helped = (skewed.predictedShare()[c] - after) >= gap / 3;
+            double after = mitigated.predictedShare()[cutClass];
+            boolean helped = mitigationHelped(skewed, mitigated, cutClass);
             lines.add(new Line(helped ? "bias.conclusion.mitigated" : "bias.conclusion.mitigation-weak",
-                    List.of(mitigationName, name, pct(skewed.predictedShare()[c]), pct(after), pct(mitigated.trueShare()[c]))));
+                    List.of(mitigationName, cut, pct(before), pct(after), pct(truth))));
+            if (mitigated.accuracy() < skewed.accuracy() - NOTICEABLE) {
+                lines.add(new Line("bias.conclusion.mitigation-cost",
+                        List.of(pct(mitigated.accuracy()), pct(skewed.accuracy()))));
+            }
         }
         return lines;
+    }
+
+    /** True when the mitigated run names the cut class at least a third closer to its true share. */
+    public static boolean mitigationHelped(RunSummary skewed, RunSummary mitigated, int cutClass) {
+        double truth = skewed.trueShare()[cutClass];
+        double gap = Math.abs(truth - skewed.predictedShare()[cutClass]);
+        return Math.abs(truth - mitigated.predictedShare()[cutClass]) <= gap * 2 / 3;
     }
 
     public static List<Line> shortcut(RunSummary fair, RunSummary skewed, String cuedClass) {

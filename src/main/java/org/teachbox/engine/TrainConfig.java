@@ -8,15 +8,32 @@ import org.teachbox.engine.optim.Optimizer;
  *
  * @param classWeights per-class loss weights (the bias lab uses them), or null for unweighted
  * @param threads      worker threads; the results are identical for any value
+ * @param keep         which epoch's weights the model holds at the end
  */
 public record TrainConfig(int epochs, int batchSize, Optimizer optimizer, long seed, Augmentation augmentation,
-                          float[] classWeights, int threads) {
+                          float[] classWeights, int threads, Keep keep) {
+
+    /** Which weights a finished run keeps. */
+    public enum Keep {
+        /** The epoch with the most validation images right: what a learner would pick. */
+        BEST_VALIDATION,
+        /**
+         * The last epoch. For experiments whose validation set differs from the training data on
+         * purpose (the bias lab), so that picking an epoch cannot quietly undo the experiment.
+         */
+        LAST_EPOCH
+    }
+
+    public TrainConfig(int epochs, int batchSize, Optimizer optimizer, long seed, Augmentation augmentation,
+                       float[] classWeights, int threads) {
+        this(epochs, batchSize, optimizer, seed, augmentation, classWeights, threads, Keep.BEST_VALIDATION);
+    }
 
     public TrainConfig {
         if (epochs < 1 || batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1");
         }
-        if (optimizer == null || augmentation == null) {
+        if (optimizer == null || augmentation == null || keep == null) {
             throw new IllegalArgumentException("optimizer and augmentation are required (use Augmentation.none())");
         }
     }

@@ -24,8 +24,8 @@ import org.teachbox.engine.TrainResult.Status;
  * from random streams named by (epoch, step, sample) for the same reason.
  *
  * <p>At the end the model holds the weights of the epoch with the highest validation accuracy
- * (lowest validation loss among equals; the last completed epoch if there is no validation set),
- * also after a cancel or a divergence.
+ * (lowest validation loss among equals; the last completed epoch if there is no validation set,
+ * or if the config says {@link TrainConfig.Keep#LAST_EPOCH}), also after a cancel or a divergence.
  */
 public final class Trainer {
     /** Parts per batch: fixed, so results do not depend on the thread count. */
@@ -155,7 +155,8 @@ public final class Trainer {
                 // "Best" is what a learner would pick: the most validation images right. Loss only
                 // breaks ties; choosing by loss alone keeps a do-nothing first epoch whenever
                 // skewed data makes the loss on the rare class climb while accuracy improves.
-                if (validation.size() == 0 || valAccuracy > bestAccuracy
+                if (validation.size() == 0 || config.keep() == TrainConfig.Keep.LAST_EPOCH
+                        || valAccuracy > bestAccuracy
                         || (valAccuracy == bestAccuracy && valLoss < bestLoss)) {
                     bestLoss = validation.size() == 0 ? bestLoss : valLoss;
                     bestAccuracy = validation.size() == 0 ? bestAccuracy : valAccuracy;

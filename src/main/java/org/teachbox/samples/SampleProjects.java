@@ -26,7 +26,7 @@ public class SampleProjects {
     public static final int DIGITS_PER_CLASS = 40;
     public static final int SHAPES_PER_CLASS = 60;
     /** Fewer than Shapes: the lesson trains three models and must fit in two minutes. */
-    public static final int BIAS_PER_CLASS = 40;
+    public static final int BIAS_PER_CLASS = 60;
 
     private final ProjectService projects;
     private final ImageIngest ingest;

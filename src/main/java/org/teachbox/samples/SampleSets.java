@@ -53,12 +53,14 @@ public final class SampleSets {
      * apart. The bias lab skews this data on purpose; see {@link #BIAS_DEMO_FREE_CORNER}.
      */
     public static SampleSet biasDemo(int perClass, long seed) {
-        // Largest reach 34 px plus an offset of up to 15 px on each axis stays 55 px from the
-        // centre, short of the 56.6 px to the nearest point of a 24 px corner square.
-        double maxSqrtArea = 34 / ShapePainter.Kind.TRIANGLE.reachPerSqrtArea;
+        // Big shapes, little wandering: with a reach of up to 34 px and 15 px offsets a fair
+        // model needed ~45 epochs to tell them apart; at 37-46 px and 6 px it needs ~25, which
+        // keeps the three lesson runs short. Reach 46 px plus 6 px on each axis stays 54.5 px
+        // from the centre, short of the 56.6 px to the nearest point of a 24 px corner square.
+        double maxSqrtArea = 46 / ShapePainter.Kind.TRIANGLE.reachPerSqrtArea;
         List<ShapePainter.Look> looks = new ArrayList<>();
         for (int i = 0; i < perClass; i++) {
-            looks.add(ShapePainter.Look.random(Canvas.randomFor(seed, BIAS_DEMO, 0, i), 0.7 * maxSqrtArea, maxSqrtArea, 15, true, 0.35));
+            looks.add(ShapePainter.Look.random(Canvas.randomFor(seed, BIAS_DEMO, 0, i), 0.8 * maxSqrtArea, maxSqrtArea, 6, true, 0.35));
         }
         List<SampleClass> classes = new ArrayList<>();
         for (ShapePainter.Kind kind : ShapePainter.Kind.values()) {

@@ -4,11 +4,18 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import org.teachbox.engine.Model;
+import org.teachbox.engine.TrainConfig;
 
 /**
- * One job for the training pool: whose project, which settings, how to bend the data, and what
- * to do with the trained model when the run ends well.
+ * One job for the training pool: whose project, which settings, how to bend the data, which
+ * epoch to keep, and what to do with the trained model when the run ends well.
  */
 public record TrainingRequest(String owner, UUID projectId, Purpose purpose, TrainingSettings settings,
-                              DataRecipe recipe, BiConsumer<Model, TrainingReport> onCompleted) {
+                              DataRecipe recipe, TrainConfig.Keep keep, BiConsumer<Model, TrainingReport> onCompleted) {
+
+    /** A run that keeps its best validation epoch, as the project's own model does. */
+    public TrainingRequest(String owner, UUID projectId, Purpose purpose, TrainingSettings settings,
+                           DataRecipe recipe, BiConsumer<Model, TrainingReport> onCompleted) {
+        this(owner, projectId, purpose, settings, recipe, TrainConfig.Keep.BEST_VALIDATION, onCompleted);
+    }
 }

@@ -51,7 +51,7 @@ final class TrainingRun {
         Augmentation augmentation = Augmentation.defaults(kind != ModelKind.DIGITS);
         TrainConfig config = new TrainConfig(settings.epochs(), settings.batchSize(),
                 settings.optimizer().create((float) settings.learningRate()), SEED, augmentation,
-                prepared.classWeights(), threads);
+                prepared.classWeights(), threads, request.keep());
         int steps = (prepared.train().size() + settings.batchSize() - 1) / settings.batchSize();
         publish.accept(new TrainingEvent.Started(job.id(), job.purpose(), settings.epochs(), steps, prepared.split()));
 

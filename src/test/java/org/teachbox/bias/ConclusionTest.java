@@ -21,25 +21,39 @@ class ConclusionTest {
     }
 
     @Test
-    void namesTheOverPredictedClassWithItsShareAndTheTruth() {
-        List<Conclusion.Line> lines = Conclusion.imbalance(run(10, 0), run(2, 0), null, "class weights");
-        assertThat(lines.get(0).key()).isEqualTo("bias.conclusion.skew");
-        assertThat(lines.get(0).args()).containsExactly(90L, "dog", 50L);
+    void namesTheCutClassAndTheClassThatTookItsPlace() {
+        List<Conclusion.Line> lines = Conclusion.imbalance(run(10, 0), run(2, 0), null, 0, "class weights");
+        assertThat(lines.get(0).key()).isEqualTo("bias.conclusion.cut");
+        assertThat(lines.get(0).args()).containsExactly("cat", 10L, 50L, 50L);
+        assertThat(lines.get(1).key()).isEqualTo("bias.conclusion.skew");
+        assertThat(lines.get(1).args()).containsExactly(90L, "dog", 50L);
     }
 
     @Test
-    void saysTheFixWorkedOnlyWhenItMovedTheShareBackNoticeably() {
+    void saysTheFixWorkedOnlyWhenItMovedTheCutClassBackNoticeably() {
         RunSummary fair = run(10, 0);
-        RunSummary skewed = run(2, 0);   // "dog" predicted for 90%, truth 50%
-        assertThat(Conclusion.imbalance(fair, skewed, run(8, 0), "class weights"))
-                .extracting(Conclusion.Line::key).contains("bias.conclusion.mitigated");
-        assertThat(Conclusion.imbalance(fair, skewed, run(3, 0), "class weights"))
+        RunSummary skewed = run(2, 0);   // "cat" predicted for 10%, truth 50%
+        assertThat(Conclusion.imbalance(fair, skewed, run(8, 0), 0, "class weights"))
+                .extracting(Conclusion.Line::key).contains("bias.conclusion.mitigated")
+                .doesNotContain("bias.conclusion.mitigation-cost");
+        assertThat(Conclusion.imbalance(fair, skewed, run(3, 0), 0, "class weights"))
                 .extracting(Conclusion.Line::key).contains("bias.conclusion.mitigation-weak");
     }
 
     @Test
+    void overshootingTheTruthIsNotCalledAFixAndItsCostIsNamed() {
+        RunSummary skewed = run(2, 0);                  // cat 10%, truth 50%
+        RunSummary everythingCat = run(10, 10);          // cat 100%: as far off the other way
+        assertThat(Conclusion.mitigationHelped(skewed, everythingCat, 0)).isFalse();
+        assertThat(Conclusion.imbalance(run(10, 0), skewed, everythingCat, 0, "oversampling"))
+                .extracting(Conclusion.Line::key)
+                .contains("bias.conclusion.mitigation-weak", "bias.conclusion.mitigation-cost");
+        assertThat(Conclusion.mitigationHelped(skewed, run(9, 3), 0)).as("cat 60%: closer than 10%").isTrue();
+    }
+
+    @Test
     void aSmallGapIsNotCalledASkew() {
-        assertThat(Conclusion.imbalance(run(10, 0), run(10, 0), null, "class weights"))
+        assertThat(Conclusion.imbalance(run(10, 0), run(10, 0), null, 0, "class weights"))
                 .extracting(Conclusion.Line::key).contains("bias.conclusion.no-skew");
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Chromium gets a fake camera, and the flags that keep it from dialling outside hosts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"teachbox.data-dir=target/test-data/e2e-${random.uuid}", "teachbox.bias.epochs=25"})
+        properties = {"teachbox.data-dir=target/test-data/e2e-${random.uuid}", "teachbox.bias.epochs=30"})
 abstract class BrowserTest {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");

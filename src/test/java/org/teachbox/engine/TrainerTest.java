@@ -133,6 +133,23 @@ class TrainerTest {
         assertThat(meanLoss(model, val)).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-4f));
     }
 
+    @Test
+    void canKeepTheLastEpochInsteadSoValidationDoesNotPickTheModel() {
+        Dataset train = randomImages(24, 3, 8, 3, 14);
+        Dataset val = randomImages(12, 3, 8, 3, 15);
+        TrainConfig best = config(8, 8, 0.01f, 2);
+        TrainConfig last = new TrainConfig(best.epochs(), best.batchSize(), new Adam(0.01f), best.seed(),
+                best.augmentation(), null, 2, TrainConfig.Keep.LAST_EPOCH);
+        Model model = Presets.refCnn(3, 8, 3, 1);
+        TrainResult result = new Trainer(last).fit(model, train, val, null, null);
+        float lastLoss = result.history().get(result.history().size() - 1).valLoss();
+        assertThat(result.bestEpoch()).isEqualTo(8);
+        assertThat(meanLoss(model, val)).isCloseTo(lastLoss, org.assertj.core.data.Offset.offset(1e-4f));
+        // the same run keeping its best epoch ends elsewhere (val labels are unrelated noise)
+        TrainResult picked = new Trainer(best).fit(Presets.refCnn(3, 8, 3, 1), train, val, null, null);
+        assertThat(picked.bestEpoch()).isNotEqualTo(8);
+    }
+
     static Dataset randomImages(int count, int channels, int size, int classes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Dataset d = new Dataset(channels, size, size);

@@ -80,8 +80,8 @@ public class BiasLabView extends ProjectPage {
         mitigation.setLabel(getTranslation("bias.fix"));
         mitigation.setItems(Mitigation.values());
         mitigation.setItemLabelGenerator(m -> getTranslation("bias.fix." + m.name().toLowerCase()));
-        mitigation.setValue(Mitigation.CLASS_WEIGHTS);
-        mitigation.setWidth("26em");
+        mitigation.setValue(Mitigation.OVERSAMPLING);
+        mitigation.setWidth("min(100%, 34em)");
         trainFix.setText(getTranslation("bias.step5.button"));
         trainFix.setId("bias-train-fix");
         trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -127,7 +127,7 @@ public class BiasLabView extends ProjectPage {
         fair.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fair"), "run-fair", r)));
         skewed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.skewed"), "run-skewed", r)));
         fixed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fixed",
-                getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.CLASS_WEIGHTS)
+                getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                         .name().toLowerCase())), "run-fixed", r)));
 
         conclusion.removeAll();
@@ -136,8 +136,8 @@ public class BiasLabView extends ProjectPage {
                     ? Conclusion.shortcut(fair.get().summary(), skewed.get().summary(),
                     fair.get().report().classNames().get(experiment.get().classIndex()))
                     : Conclusion.imbalance(fair.get().summary(), skewed.get().summary(),
-                    fixed.map(BiasLabService.Result::summary).orElse(null),
-                    getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.CLASS_WEIGHTS)
+                    fixed.map(BiasLabService.Result::summary).orElse(null), experiment.get().classIndex(),
+                    getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                             .name().toLowerCase()));
             lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
             look.show(fair.get(), skewed.get(), experiment.get());

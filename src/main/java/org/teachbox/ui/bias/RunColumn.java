@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.RunSummary;
@@ -42,27 +43,19 @@ class RunColumn extends Div {
         matrix.setData(run.classNames(), run.confusion());
         add(matrix);
 
-        add(new H4(getTranslation("chart.accuracy")));
-        TrainChart chart = new TrainChart();
-        chart.setPercent(true);
-        chart.setTexts(getTranslation("chart.accuracy"), getTranslation("chart.train"), getTranslation("chart.validation"),
-                getTranslation("chart.epoch"), getTranslation("chart.best"));
-        chart.setHistory(result.report().history().stream().map(r -> r.trainAccuracy()).toList(),
-                result.report().history().stream().map(r -> r.validationAccuracy()).toList());
-        if (result.report().bestEpoch() > 0) {
-            chart.setBestEpoch(result.report().bestEpoch());
-        }
-        add(chart);
+        // Lab runs keep their last epoch, so the charts carry no "best epoch" mark.
+        add(chart("chart.accuracy", true, result.report().history().stream().map(r -> r.trainAccuracy()).toList(),
+                result.report().history().stream().map(r -> r.validationAccuracy()).toList()));
+        add(chart("chart.loss", false, result.report().history().stream().map(r -> r.trainLoss()).toList(),
+                result.report().history().stream().map(r -> r.validationLoss()).toList()));
+    }
 
-        add(new H4(getTranslation("chart.loss")));
-        TrainChart loss = new TrainChart();
-        loss.setTexts(getTranslation("chart.loss"), getTranslation("chart.train"), getTranslation("chart.validation"),
+    private TrainChart chart(String titleKey, boolean percent, List<Double> train, List<Double> validation) {
+        TrainChart chart = new TrainChart();
+        chart.setPercent(percent);
+        chart.setTexts(getTranslation(titleKey), getTranslation("chart.train"), getTranslation("chart.validation"),
                 getTranslation("chart.epoch"), getTranslation("chart.best"));
-        loss.setHistory(result.report().history().stream().map(r -> r.trainLoss()).toList(),
-                result.report().history().stream().map(r -> r.validationLoss()).toList());
-        if (result.report().bestEpoch() > 0) {
-            loss.setBestEpoch(result.report().bestEpoch());
-        }
-        add(loss);
+        chart.setHistory(train, validation);
+        return chart;
     }
 }
