@@ -116,6 +116,10 @@ class ClassroomFlowIT extends BrowserTest {
         p.navigate(url("/"));
         assertThat(p.locator("h1")).hasText("我的專案");
         screenshot(p, "07-projects-zh");
+        // a sample project speaks the class's language too: its classes are named in Chinese
+        p.locator("#sample-shapes").click();
+        assertThat(p.locator("#class-0 .tb-class-name input")).hasValue("圓形");
+        assertThat(p.locator("#class-1 .tb-class-name input")).hasValue("正方形");
         zh.close();
     }
 

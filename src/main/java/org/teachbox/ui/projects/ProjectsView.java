@@ -88,7 +88,7 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         shapes.setId("sample-shapes");
         Button bias = new Button(getTranslation("projects.sample.bias"), e -> {
             try {
-                Project p = samples.biasDemo(owner, getTranslation("projects.sample.bias.name"));
+                Project p = samples.biasDemo(owner, getTranslation("projects.sample.bias.name"), this::sampleClassName);
                 getUI().ifPresent(ui -> ui.navigate(BiasLabView.class, new RouteParameters("projectId", p.id().toString())));
             } catch (ProjectRuleException ex) {
                 Messages.error(this, ex);
@@ -101,10 +101,15 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         return row;
     }
 
+    /** "circle" becomes "圓形" for a Chinese class; the project keeps the translated name. */
+    private String sampleClassName(String name) {
+        return getTranslation("projects.sample.class." + name);
+    }
+
     private void loadSample(boolean digits) {
         try {
             open(digits ? samples.digits(owner, getTranslation("projects.sample.digits.name"))
-                    : samples.shapes(owner, getTranslation("projects.sample.shapes.name")));
+                    : samples.shapes(owner, getTranslation("projects.sample.shapes.name"), this::sampleClassName));
         } catch (ProjectRuleException ex) {
             Messages.error(this, ex);
         }
