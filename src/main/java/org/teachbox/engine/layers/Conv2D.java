@@ -35,8 +35,8 @@ public final class Conv2D implements Layer {
     private float[][] cols;      // one sample's im2col [rows][pixels]
     private float[][] outRows;   // one sample's output [filters][pixels]
     private float[][] colsT;     // one sample's columns, transposed [pixels][rows + 1], last entry 1
-    private int[] nzPixel;       // (short rows only) the pixels where one filter's output gradient is not 0
-    private float[] nzValue;     // (short rows only) the gradient at those pixels
+    private int[] nzPixel;       // the pixels where one filter's output gradient is not 0
+    private float[] nzValue;     // the gradient at those pixels
     private float[][] dWeight;   // weight gradient [filters][rows + 1]; the last column is the bias gradient
     private float[] flipped;     // weights rotated 180 degrees, [channels][filters * k * k], for the input gradient
     private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]
@@ -156,7 +156,13 @@ public final class Conv2D implements Layer {
                 transpose(cols, colsT);
                 // dWeight[filters x (rows+1)] += dOut[filters x pixels] * [cols^T | 1][pixels x (rows+1)];
                 // the column of ones makes the last column the bias gradient: dOut summed over pixels
-                Gemm.mulAdd(filters, rows + 1, pixels, gradOut.data, gOff, pixels, 1, colsT, dWeight);
+                // (dOut is mostly zeros after ReLU and max-pooling, so only its nonzero entries count)
+                if (nzPixel == null) {
+                    nzPixel = new int[pixels];
+                    nzValue = new float[pixels];
+                }
+                Gemm.mulAddSparseA(filters, rows + 1, pixels, gradOut.data, gOff, pixels, colsT, dWeight,
+                        nzPixel, nzValue);
             }
             if (inputGradient) {
                 inputGradient(gradOut.data, gOff, gradIn.data, s * in.size());

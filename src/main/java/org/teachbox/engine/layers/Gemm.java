@@ -110,6 +110,50 @@ final class Gemm {
         }
     }
 
+    /**
+     * The same product as {@link #mulAdd} with a unit column stride, C[i][0..n) += sum over
+     * p < k of a[aOff + i*aRow + p] * B[p][0..n), for an A that is mostly zeros: each row of A is
+     * first listed as its nonzero entries (into {@code at} and {@code val}, which need room for
+     * k), and only their rows of B are added, four at a time. Every C entry still gets its
+     * multiply-adds in p order, so this gives the bits {@link #mulAdd} gives (skipping a term
+     * a * b with a = 0 changes nothing for finite b).
+     *
+     * <p>This is for the weight gradient of a convolution followed by ReLU and max-pooling,
+     * where A is the output gradient: at most one pixel in each 2 x 2 window gets one.
+     */
+    static void mulAddSparseA(int m, int n, int k, float[] a, int aOff, int aRow, float[][] b, float[][] c,
+                              int[] at, float[] val) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * aRow;
+            int count = 0;
+            for (int p = 0; p < k; p++) {
+                float v = a[ai + p];
+                at[count] = p;
+                val[count] = v;
+                // + 1 unless v is +-0, as arithmetic: a float comparison would compile to a branch,
+                // mispredicted about as often as it is taken
+                count += -(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 31;
+            }
+            float[] ci = c[i];
+            int q = 0;
+            for (; q + 3 < count; q += 4) {
+                four(ci, n, b[at[q]], b[at[q + 1]], b[at[q + 2]], b[at[q + 3]],
+                        val[q], val[q + 1], val[q + 2], val[q + 3]);
+            }
+            for (; q < count; q++) {
+                one(ci, n, b[at[q]], val[q]);
+            }
+        }
+    }
+
+    /** c[0..n) += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3, added in that order. */
+    private static void four(float[] c, int n, float[] b0, float[] b1, float[] b2, float[] b3,
+                             float a0, float a1, float a2, float a3) {
+        for (int j = 0; j < n; j++) {
+            c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c[j]))));
+        }
+    }
+
     /** c[0..n) += a0 * B[p] + a1 * B[p+1] + ... + a7 * B[p+7]. */
     private static void eight(float[] c, int n, float[][] b, int p, float a0, float a1, float a2, float a3,
                               float a4, float a5, float a6, float a7) {
