@@ -168,14 +168,18 @@ public final class Conv2D implements Layer {
                 inputGradient(gradOut.data, gOff, gradIn.data, s * in.size());
             }
         }
-        for (int f = 0; f < filters; f++) {
+        addWeightGradient();
+        return inputGradient ? gradIn : null;
+    }
+
+    private void addWeightGradient() {
+        for (int f = 0; f < out.c(); f++) {
             float[] d = dWeight[f];
             for (int r = 0; r < rows; r++) {
                 weight.grad[f * rows + r] += d[r];
             }
             bias.grad[f] += d[rows];
         }
-        return inputGradient ? gradIn : null;
     }
 
     /**
@@ -211,70 +215,106 @@ public final class Conv2D implements Layer {
             int o = gOff + f * pixels;
             int n = 0;
             for (int p = 0; p < pixels; p++) {
-                float d = g[o + p];
                 at[n] = p;
-                val[n] = d;
-                // + 1 unless d is +-0, as arithmetic: the JIT turns a float comparison into a branch
-                n += -(Float.floatToRawIntBits(d) & 0x7fffffff) >>> 31;
+                // + 1 unless g is +-0, as arithmetic: the JIT turns a float comparison into a branch
+                n += -(Float.floatToRawIntBits(g[o + p]) & 0x7fffffff) >>> 31;
             }
-            float[] dw = dWeight[f];
-            int r = 0;
-            // eight sums at a time: each multiply-add waits for the one before it in its own sum,
-            // so it takes about eight independent sums to keep the FMA units busy
-            for (; r + 7 < rows; r += 8) {
-                float[] c0 = cols[r], c1 = cols[r + 1], c2 = cols[r + 2], c3 = cols[r + 3];
-                float[] c4 = cols[r + 4], c5 = cols[r + 5], c6 = cols[r + 6], c7 = cols[r + 7];
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-                for (int i = 0; i < n; i++) {
-                    int p = at[i];
-                    float d = val[i];
-                    s0 = Math.fma(d, c0[p], s0);
-                    s1 = Math.fma(d, c1[p], s1);
-                    s2 = Math.fma(d, c2[p], s2);
-                    s3 = Math.fma(d, c3[p], s3);
-                    s4 = Math.fma(d, c4[p], s4);
-                    s5 = Math.fma(d, c5[p], s5);
-                    s6 = Math.fma(d, c6[p], s6);
-                    s7 = Math.fma(d, c7[p], s7);
-                }
-                dw[r] += s0;
-                dw[r + 1] += s1;
-                dw[r + 2] += s2;
-                dw[r + 3] += s3;
-                dw[r + 4] += s4;
-                dw[r + 5] += s5;
-                dw[r + 6] += s6;
-                dw[r + 7] += s7;
-            }
-            // the last rows (three for a 27-row field) and the bias, in one more pass
-            for (; r + 2 < rows; r += 3) {
-                float[] c0 = cols[r], c1 = cols[r + 1], c2 = cols[r + 2];
-                float s0 = 0, s1 = 0, s2 = 0;
-                for (int i = 0; i < n; i++) {
-                    int p = at[i];
-                    float d = val[i];
-                    s0 = Math.fma(d, c0[p], s0);
-                    s1 = Math.fma(d, c1[p], s1);
-                    s2 = Math.fma(d, c2[p], s2);
-                }
-                dw[r] += s0;
-                dw[r + 1] += s1;
-                dw[r + 2] += s2;
-            }
-            for (; r < rows; r++) {
-                float[] c0 = cols[r];
-                float s0 = 0;
-                for (int i = 0; i < n; i++) {
-                    s0 = Math.fma(val[i], c0[at[i]], s0);
-                }
-                dw[r] += s0;
-            }
-            float bias = 0;
             for (int i = 0; i < n; i++) {
-                bias += val[i];
+                val[i] = g[o + at[i]];
             }
-            dw[rows] += bias;
+            sumList(dWeight[f], at, val, 0, n, cols);
         }
+    }
+
+    /**
+     * dw[r] += sum over i < n of val[off + i] * cols[r][at[off + i]] for every row r, and
+     * dw[rows] += the sum of the values (the bias), each sum in list order.
+     */
+    private void sumList(float[] dw, int[] at, float[] val, int off, int n, float[][] cols) {
+        int r = 0;
+        // eight sums at a time: each multiply-add waits for the one before it in its own sum,
+        // so it takes about eight independent sums to keep the FMA units busy
+        for (; r + 7 < rows; r += 8) {
+            float[] c0 = cols[r], c1 = cols[r + 1], c2 = cols[r + 2], c3 = cols[r + 3];
+            float[] c4 = cols[r + 4], c5 = cols[r + 5], c6 = cols[r + 6], c7 = cols[r + 7];
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int i = 0; i < n; i++) {
+                int p = at[off + i];
+                float d = val[off + i];
+                s0 = Math.fma(d, c0[p], s0);
+                s1 = Math.fma(d, c1[p], s1);
+                s2 = Math.fma(d, c2[p], s2);
+                s3 = Math.fma(d, c3[p], s3);
+                s4 = Math.fma(d, c4[p], s4);
+                s5 = Math.fma(d, c5[p], s5);
+                s6 = Math.fma(d, c6[p], s6);
+                s7 = Math.fma(d, c7[p], s7);
+            }
+            dw[r] += s0;
+            dw[r + 1] += s1;
+            dw[r + 2] += s2;
+            dw[r + 3] += s3;
+            dw[r + 4] += s4;
+            dw[r + 5] += s5;
+            dw[r + 6] += s6;
+            dw[r + 7] += s7;
+        }
+        // the last rows (three for a 27-row field) and the bias, in one more pass
+        for (; r + 2 < rows; r += 3) {
+            float[] c0 = cols[r], c1 = cols[r + 1], c2 = cols[r + 2];
+            float s0 = 0, s1 = 0, s2 = 0;
+            for (int i = 0; i < n; i++) {
+                int p = at[off + i];
+                float d = val[off + i];
+                s0 = Math.fma(d, c0[p], s0);
+                s1 = Math.fma(d, c1[p], s1);
+                s2 = Math.fma(d, c2[p], s2);
+            }
+            dw[r] += s0;
+            dw[r + 1] += s1;
+            dw[r + 2] += s2;
+        }
+        for (; r < rows; r++) {
+            float[] c0 = cols[r];
+            float s0 = 0;
+            for (int i = 0; i < n; i++) {
+                s0 = Math.fma(val[off + i], c0[at[off + i]], s0);
+            }
+            dw[r] += s0;
+        }
+        float bias = 0;
+        for (int i = 0; i < n; i++) {
+            bias += val[off + i];
+        }
+        dw[rows] += bias;
+    }
+
+    /**
+     * Backward for a first layer (no input gradient) with a short receptive field, given the
+     * output gradient as lists of its nonzero entries rather than as a dense tensor: for sample s
+     * and filter f, {@code counts[s * filters + f]} entries of {@code at} (pixels, ascending) and
+     * {@code val} (gradients), starting at {@code (s * filters + f) * cap}. {@link ConvReluPool} knows where its few
+     * nonzero gradients go, and writing them into a zeroed full-size tensor only for this layer
+     * to search them out again cost more than the sums themselves. The sums are those of
+     * {@link #backward}, term for term, so the result is the same to the bit.
+     */
+    void backwardFromLists(int samples, int[] at, float[] val, int[] counts, int cap) {
+        int filters = out.c();
+        dWeight = Gemm.rows(dWeight, filters, rows + 1);
+        Gemm.zero(dWeight, filters, rows + 1);
+        for (int s = 0; s < samples; s++) {
+            im2col(input.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
+            for (int f = 0; f < filters; f++) {
+                int list = s * filters + f;
+                sumList(dWeight[f], at, val, list * cap, counts[list], cols);
+            }
+        }
+        addWeightGradient();
+    }
+
+    /** True if {@link #backwardFromLists} may be used instead of {@link #backward}. */
+    boolean takesGradientLists() {
+        return !inputGradient && rows + 1 < SHORT_ROWS;
     }
 
     private void prepareInputGradient() {

@@ -127,12 +127,13 @@ final class Gemm {
             int ai = aOff + i * aRow;
             int count = 0;
             for (int p = 0; p < k; p++) {
-                float v = a[ai + p];
                 at[count] = p;
-                val[count] = v;
-                // + 1 unless v is +-0, as arithmetic: a float comparison would compile to a branch,
-                // mispredicted about as often as it is taken
-                count += -(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 31;
+                // + 1 unless the entry is +-0, as arithmetic: a float comparison would compile to
+                // a branch, mispredicted about as often as it is taken
+                count += -(Float.floatToRawIntBits(a[ai + p]) & 0x7fffffff) >>> 31;
+            }
+            for (int q = 0; q < count; q++) {
+                val[q] = a[ai + at[q]];
             }
             float[] ci = c[i];
             int q = 0;
