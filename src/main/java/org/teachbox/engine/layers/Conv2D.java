@@ -32,14 +32,14 @@ public final class Conv2D implements Layer {
 
     // Scratch matrices, kept between calls so that training allocates nothing in the steady state.
     private Tensor input;        // cached for backward, which rebuilds its unrolled columns from it
-    private float[][] cols;      // one sample's im2col [rows][pixels]
+    private float[][] cols;      // one sample's im2col [rows][pixels]; written by im2col only
     private float[][] outRows;   // one sample's output [filters][pixels]
     private float[][] colsT;     // one sample's columns, transposed [pixels][rows + 1], last entry 1
     private int[] nzPixel;       // the pixels where one filter's output gradient is not 0
     private float[] nzValue;     // the gradient at those pixels
     private float[][] dWeight;   // weight gradient [filters][rows + 1]; the last column is the bias gradient
     private float[] flipped;     // weights rotated 180 degrees, [channels][filters * k * k], for the input gradient
-    private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]
+    private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]; im2col only
     private float[][] gradInRows; // one sample's input gradient [channels][input pixels]
     private float[][] gradRows;  // (stride > 1 only) one sample's output gradient [filters][pixels]
     private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
@@ -464,15 +464,21 @@ public final class Conv2D implements Layer {
                     // row[d] = x[shift + d] for the rows y that fall inside the image
                     int shift = xOff + c * plane + dy * w + dx;
                     int from = yFirst * w + Math.max(0, -dx), to = yEnd * w - Math.max(0, dx);
-                    Arrays.fill(row, 0, from, 0f);
+                    // row[0, from) and row[to, plane) are always 0: the buffer starts zeroed, has
+                    // the same geometry on every call, and nothing but this method writes it. (Two
+                    // small fills per row, 1800 rows per image, were 2% of training time.)
                     System.arraycopy(x, shift + from, row, from, to - from);
-                    Arrays.fill(row, to, plane, 0f);
-                    for (int y = yFirst; y < yEnd; y++) {
-                        for (int xo = 0; xo < -dx; xo++) {
-                            row[y * w + xo] = 0f;
+                    if (dx < 0) {
+                        for (int y = yFirst; y < yEnd; y++) {
+                            for (int xo = 0; xo < -dx; xo++) {
+                                row[y * w + xo] = 0f;
+                            }
                         }
-                        for (int xo = w - dx; xo < w; xo++) {
-                            row[y * w + xo] = 0f;
+                    } else if (dx > 0) {
+                        for (int y = yFirst; y < yEnd; y++) {
+                            for (int xo = w - dx; xo < w; xo++) {
+                                row[y * w + xo] = 0f;
+                            }
                         }
                     }
                 }
