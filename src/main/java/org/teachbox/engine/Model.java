@@ -93,6 +93,55 @@ public final class Model {
         }
     }
 
+    // ---- the same pass cut in two, for the trainer (see Trainer on why) ----
+
+    /**
+     * The index of the first step of the "head": the first Flatten or Dense step, from which on
+     * every image is a flat vector and the layers are matrix products whose weights dwarf the
+     * work per image. 0 when there are no image steps before it (an MLP), and the number of steps
+     * when there is no head.
+     */
+    int headStart() {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Flatten || steps.get(i) instanceof Dense) {
+                return i;
+            }
+        }
+        return steps.size();
+    }
+
+    int stepCount() { return steps.size(); }
+
+    /** Shape of the output of step {@code i}. */
+    Shape stepOutputShape(int i) { return steps.get(i).outputShape(); }
+
+    /** Runs steps [from, to) forward. */
+    Tensor forward(int from, int to, Tensor x, boolean training) {
+        Tensor t = x;
+        for (int i = from; i < to; i++) {
+            t = steps.get(i).forward(t, training);
+        }
+        return t;
+    }
+
+    /** Runs steps [from, to) backward; returns the gradient with respect to step from's input (or null). */
+    Tensor backward(int from, int to, Tensor gradOut) {
+        Tensor g = gradOut;
+        for (int i = to - 1; i >= from && g != null; i--) {
+            g = steps.get(i).backward(g);
+        }
+        return g;
+    }
+
+    /** Number of entries of {@link #parameters()} that belong to steps before {@code step}. */
+    int parametersBefore(int step) {
+        int n = 0;
+        for (int i = 0; i < step; i++) {
+            n += steps.get(i).parameters().size();
+        }
+        return n;
+    }
+
     public void zeroGrad() {
         for (Parameter p : parameters) {
             p.zeroGrad();

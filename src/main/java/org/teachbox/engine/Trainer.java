@@ -32,6 +32,8 @@ public final class Trainer {
     static final int PARTS = 8;
     /** Validation runs in chunks of this many images per part. */
     private static final int EVAL_CHUNK = 32;
+    /** Floats per piece of work when the gradients are summed. */
+    private static final int REDUCE_PIECE = 16 * 1024;
 
     private final TrainConfig config;
 
@@ -98,6 +100,16 @@ public final class Trainer {
         private int bestEpoch;
         private float bestLoss = Float.POSITIVE_INFINITY;
         private float bestAccuracy = Float.NEGATIVE_INFINITY;
+        /** First step of the head that runs once per batch, or 0 to run every step per part. */
+        private final int head;
+        private final Model headModel; // the replica whose head steps run the whole batch (null if head == 0)
+        private final int bodyParameters; // entries of parameters() owned by the steps before the head
+        private final int[][] reduceItems; // {parameter, from, to}: the reduction's work, in even pieces
+        private Tensor headIn;
+        private Tensor headGradLogits;
+        private int[] headLabels = new int[0];
+        private double stepLoss;
+        private int stepCorrect;
 
         Run(Model model, Dataset train, Dataset validation, TrainingListener listener, BooleanSupplier cancelled,
             ExecutorService pool) {
@@ -111,6 +123,18 @@ public final class Trainer {
             for (int p = 0; p < workers.length; p++) {
                 workers[p] = new Worker(model.replica());
             }
+            int h = model.headStart();
+            this.head = h > 0 && h < model.stepCount() ? h : 0;
+            this.headModel = head > 0 ? model.replica() : null;
+            this.bodyParameters = head > 0 ? model.parametersBefore(head) : model.parameters().size();
+            List<int[]> items = new ArrayList<>();
+            for (int i = 0; i < model.parameters().size(); i++) {
+                int size = model.parameters().get(i).size();
+                for (int a = 0; a < size; a += REDUCE_PIECE) {
+                    items.add(new int[] {i, a, Math.min(size, a + REDUCE_PIECE)});
+                }
+            }
+            this.reduceItems = items.toArray(new int[0][]);
         }
 
         TrainResult execute() {
@@ -135,9 +159,7 @@ public final class Trainer {
                     }
                     config.optimizer().step(model.parameters());
                     lossSum += (double) loss * n;
-                    for (int p = 0; p < Math.min(PARTS, batch); p++) {
-                        correct += workers[p].correct;
-                    }
+                    correct += stepCorrect;
                     seen += n;
                     listener.onStep(new StepProgress(epoch, epochs, step, steps, loss, rate(seen, start)));
                 }
@@ -183,29 +205,93 @@ public final class Trainer {
             // on a 10% class is most batches, and the bias lab's fix barely moved anything.)
             float normaliser = n;
             int parts = Math.min(PARTS, config.batchSize());
+            long stepSeed = Seeds.mix(config.seed(), 1, epoch, step);
+            if (head > 0) {
+                trainStepWithHead(order, from, n, normaliser, stepSeed, parts);
+            } else {
+                parallel(parts, p -> {
+                    Worker w = workers[p];
+                    int a = from + p * n / parts;
+                    int b = from + (p + 1) * n / parts;
+                    w.train(order, a, b, normaliser, stepSeed, a - from, p);
+                });
+                stepLoss = 0;
+                stepCorrect = 0;
+                for (int p = 0; p < parts; p++) {
+                    stepLoss += workers[p].lossSum;
+                    stepCorrect += workers[p].correct;
+                }
+            }
+            reduceGradients(parts);
+            return (float) (stepLoss / normaliser);
+        }
+
+        /**
+         * The step for networks with image layers and then a dense head (RefCNN): the parts run
+         * the image layers forward, the head runs once over the whole batch, and the parts run
+         * the image layers backward. The head's weights are most of the model (RefCNN's first
+         * dense kernel is 4096 x 64, a megabyte) but little of its arithmetic: run per part of two
+         * images, every part streamed the whole kernel three times (forward, kernel gradient,
+         * input gradient) and the trainer then zeroed and summed eight kernel-sized gradients.
+         * Once per batch, the matrix products get 16 rows, and the gradient needs no reduction.
+         * The head's share is done by one thread; it is small, and still the same whatever the
+         * number of threads.
+         */
+        private void trainStepWithHead(int[] order, int from, int n, float normaliser, long stepSeed, int parts) {
             parallel(parts, p -> {
                 Worker w = workers[p];
                 int a = from + p * n / parts;
                 int b = from + (p + 1) * n / parts;
-                w.train(order, a, b, normaliser, Seeds.mix(config.seed(), 1, epoch, step), a - from, p);
+                w.forwardBody(order, a, b, stepSeed, a - from, p);
             });
-            double lossSum = 0;
+            Shape body = model.stepOutputShape(head - 1);
+            int d = body.size();
+            headIn = Tensor.reuse(headIn, n, body.c(), body.h(), body.w());
+            headLabels = headLabels.length < n ? new int[n] : headLabels;
             for (int p = 0; p < parts; p++) {
-                lossSum += workers[p].lossSum;
+                Worker w = workers[p];
+                int a = p * n / parts;
+                int count = (p + 1) * n / parts - a;
+                if (count > 0) {
+                    System.arraycopy(w.bodyOut.data, 0, headIn.data, a * d, count * d);
+                    System.arraycopy(w.labels, 0, headLabels, a, count);
+                }
             }
-            reduceGradients(parts);
-            return (float) (lossSum / normaliser);
+            for (int i = bodyParameters; i < headModel.parameters().size(); i++) {
+                headModel.parameters().get(i).zeroGrad();
+            }
+            headModel.reseed(Seeds.mix(stepSeed, -1, PARTS));
+            Tensor logits = headModel.forward(head, headModel.stepCount(), headIn, true);
+            headGradLogits = Tensor.reuse(headGradLogits, n, logits.c, 1, 1);
+            stepLoss = SoftmaxCrossEntropy.lossAndGradient(logits, headLabels, 0, config.classWeights(), normaliser,
+                    headGradLogits);
+            stepCorrect = countCorrect(logits, headLabels);
+            Tensor gradBody = headModel.backward(head, headModel.stepCount(), headGradLogits);
+            parallel(parts, p -> {
+                int a = p * n / parts;
+                int count = (p + 1) * n / parts - a;
+                workers[p].backwardBody(gradBody.data, a * d, count, body);
+            });
         }
 
-        /** master.grad = worker 0's grad + worker 1's grad + ..., always in this order. */
+        /**
+         * master.grad = worker 0's grad + worker 1's grad + ..., always in this order; for the
+         * head (if any), the head replica's grad. The parameters are cut into pieces of equal
+         * size so both threads get a fair share (RefCNN's dense kernel alone is 90% of it).
+         */
         private void reduceGradients(int parts) {
             List<Parameter> master = model.parameters();
-            parallel(master.size(), i -> {
+            parallel(reduceItems.length, item -> {
+                int i = reduceItems[item][0], from = reduceItems[item][1], to = reduceItems[item][2];
                 float[] sum = master.get(i).grad;
-                System.arraycopy(workers[0].model.parameters().get(i).grad, 0, sum, 0, sum.length);
+                if (i >= bodyParameters) {
+                    System.arraycopy(headModel.parameters().get(i).grad, from, sum, from, to - from);
+                    return;
+                }
+                System.arraycopy(workers[0].model.parameters().get(i).grad, from, sum, from, to - from);
                 for (int p = 1; p < parts; p++) {
                     float[] g = workers[p].model.parameters().get(i).grad;
-                    for (int j = 0; j < sum.length; j++) {
+                    for (int j = from; j < to; j++) {
                         sum[j] += g[j];
                     }
                 }
@@ -280,6 +366,44 @@ public final class Trainer {
                 if (n == 0) {
                     return;
                 }
+                prepareInput(order, from, n, stepSeed, firstInBatch);
+                model.reseed(Seeds.mix(stepSeed, -1, part));
+                Tensor logits = model.forward(input, true);
+                gradLogits = Tensor.reuse(gradLogits, n, logits.c, 1, 1);
+                lossSum = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, config.classWeights(), normaliser,
+                        gradLogits);
+                correct = countCorrect(logits, labels);
+                model.backward(gradLogits);
+            }
+
+            Tensor bodyOut;
+            Tensor bodyGrad;
+
+            /** The image steps of a part: augments it and runs it up to the head; keeps labels. */
+            void forwardBody(int[] order, int from, int to, long stepSeed, int firstInBatch, int part) {
+                for (int i = 0; i < bodyParameters; i++) {
+                    model.parameters().get(i).zeroGrad();
+                }
+                int n = to - from;
+                if (n == 0) {
+                    return;
+                }
+                prepareInput(order, from, n, stepSeed, firstInBatch);
+                model.reseed(Seeds.mix(stepSeed, -1, part));
+                bodyOut = model.forward(0, head, input, true);
+            }
+
+            /** The image steps backward, from rows [off, off + n * size) of the head's input gradient. */
+            void backwardBody(float[] grad, int off, int n, Shape body) {
+                if (n == 0) {
+                    return;
+                }
+                bodyGrad = Tensor.reuse(bodyGrad, n, body.c(), body.h(), body.w());
+                System.arraycopy(grad, off, bodyGrad.data, 0, n * body.size());
+                model.backward(0, head, bodyGrad);
+            }
+
+            private void prepareInput(int[] order, int from, int n, long stepSeed, int firstInBatch) {
                 Shape s = model.inputShape();
                 input = Tensor.reuse(input, n, s.c(), s.h(), s.w());
                 labels = labels.length < n ? new int[n] : labels;
@@ -289,13 +413,6 @@ public final class Trainer {
                     SplittableRandom random = new SplittableRandom(Seeds.mix(stepSeed, firstInBatch + i));
                     config.augmentation().apply(train.image(index), s.c(), s.h(), s.w(), input.data, i * s.size(), random);
                 }
-                model.reseed(Seeds.mix(stepSeed, -1, part));
-                Tensor logits = model.forward(input, true);
-                gradLogits = Tensor.reuse(gradLogits, n, logits.c, 1, 1);
-                lossSum = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, config.classWeights(), normaliser,
-                        gradLogits);
-                correct = countCorrect(logits, labels);
-                model.backward(gradLogits);
             }
 
             void evaluate(Dataset data, int from, int to) {

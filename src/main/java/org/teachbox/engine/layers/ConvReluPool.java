@@ -24,6 +24,9 @@ public final class ConvReluPool implements Layer {
     private int[] winner = new int[0]; // for every output: the index of its winner in the conv output
     private Tensor output;
     private Tensor gradConv; // gradient with respect to the conv output (before ReLU)
+    private int[] listAt = new int[0];      // (first layer only) the conv output gradient as lists:
+    private float[] listValue = new float[0]; // pixels and values of its nonzero entries,
+    private int[] listCount = new int[0];   // and how many there are per sample and filter
 
     public ConvReluPool(Conv2D conv) {
         this.conv = conv;
@@ -116,6 +119,10 @@ public final class ConvReluPool implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         Shape c = conv.outputShape();
+        if (conv.takesGradientLists()) {
+            backwardAsLists(gradOut);
+            return null;
+        }
         gradConv = Tensor.reuse(gradConv, gradOut.n, c.c(), c.h(), c.w());
         float[] d = gradConv.data, g = gradOut.data, o = output.data;
         Arrays.fill(d, 0, gradConv.size(), 0f);
@@ -124,5 +131,58 @@ public final class ConvReluPool implements Layer {
             d[winner[i]] += g[i] * Math.signum(o[i]);
         }
         return conv.backward(gradConv);
+    }
+
+    /**
+     * For a first conv layer: hands it the nonzero gradients at its output as one list per
+     * sample and filter, in pixel order, instead of a zeroed full-size tensor with them written
+     * in. Each pooled row's winners sit in two conv rows, the upper and the lower; listing the
+     * upper ones and then the lower ones, each left to right, gives pixel order. The values and
+     * their order are exactly those {@link Conv2D#backward} would pick out of the dense tensor
+     * (where the output is above 0, g * signum(o) is g).
+     */
+    private void backwardAsLists(Tensor gradOut) {
+        Shape c = conv.outputShape();
+        int filters = c.c(), w = c.w(), pixels = c.h() * w, ph = out.h(), pw = out.w(), pooled = ph * pw;
+        int samples = gradOut.n;
+        // one spare entry: every candidate is written at the list's end before it is counted or not
+        if (listAt.length < samples * filters * pooled + 1) {
+            listAt = new int[samples * filters * pooled + 1];
+            listValue = new float[samples * filters * pooled + 1];
+            listCount = new int[samples * filters];
+        }
+        int[] at = listAt;
+        float[] val = listValue;
+        float[] g = gradOut.data, o = output.data;
+        int[] winner = this.winner;
+        for (int plane = 0; plane < samples * filters; plane++) {
+            int base = plane * pooled, shift = plane * pixels;
+            int n = base;
+            for (int y = 0; y < ph; y++) {
+                int first = base + y * pw, end = first + pw;
+                int lower = shift + (2 * y + 1) * w; // first index of the lower conv row
+                // the winners in the upper conv row, then those in the lower one. An entry counts
+                // if its output was above 0 (else ReLU's slope, 0, stops it; o >= 0, so its bits
+                // are 0 exactly when it is 0) and its gradient is not +-0. All without branches.
+                for (int i = first; i < end; i++) {
+                    int p = winner[i];
+                    at[n] = p - shift;
+                    val[n] = g[i];
+                    int live = (-Float.floatToRawIntBits(o[i]) >>> 31)
+                            & (-(Float.floatToRawIntBits(g[i]) & 0x7fffffff) >>> 31);
+                    n += live & ((p - lower) >>> 31);
+                }
+                for (int i = first; i < end; i++) {
+                    int p = winner[i];
+                    at[n] = p - shift;
+                    val[n] = g[i];
+                    int live = (-Float.floatToRawIntBits(o[i]) >>> 31)
+                            & (-(Float.floatToRawIntBits(g[i]) & 0x7fffffff) >>> 31);
+                    n += live & (~(p - lower) >>> 31);
+                }
+            }
+            listCount[plane] = n - base;
+        }
+        conv.backwardFromLists(samples, at, val, listCount, pooled);
     }
 }

@@ -74,12 +74,84 @@ final class Gemm {
                 c3[j] = Math.fma(a33, x3, Math.fma(a32, x2, Math.fma(a31, x1, Math.fma(a30, x0, c3[j]))));
             }
         }
-        for (; p < p1; p++) {
-            int q = ai + p * aCol;
-            one(c0, n, b[p], a[q]);
-            one(c1, n, b[p], a[q + aRow]);
-            one(c2, n, b[p], a[q + 2 * aRow]);
-            one(c3, n, b[p], a[q + 3 * aRow]);
+        if (p1 - p == 3) {
+            threeTail(c0, c1, c2, c3, n, b, p, a, ai, aRow, aCol);
+        } else {
+            for (; p < p1; p++) {
+                int q = ai + p * aCol;
+                one(c0, n, b[p], a[q]);
+                one(c1, n, b[p], a[q + aRow]);
+                one(c2, n, b[p], a[q + 2 * aRow]);
+                one(c3, n, b[p], a[q + 3 * aRow]);
+            }
+        }
+    }
+
+    /**
+     * The last three rows of B for four rows of C in one pass: the first conv's 27-row im2col
+     * (3 channels x 3 x 3) ends in such a tail, and running it as twelve single-row passes over
+     * 4096 pixels cost about as much as the 24 rows before it. Each C entry still gets its three
+     * multiply-adds in p order, so the result is the same to the bit.
+     */
+    private static void threeTail(float[] c0, float[] c1, float[] c2, float[] c3, int n, float[][] b, int p,
+                                  float[] a, int ai, int aRow, int aCol) {
+        float[] b0 = b[p], b1 = b[p + 1], b2 = b[p + 2];
+        int q0 = ai + p * aCol, q1 = q0 + aRow, q2 = q1 + aRow, q3 = q2 + aRow;
+        float a00 = a[q0], a01 = a[q0 + aCol], a02 = a[q0 + 2 * aCol];
+        float a10 = a[q1], a11 = a[q1 + aCol], a12 = a[q1 + 2 * aCol];
+        float a20 = a[q2], a21 = a[q2 + aCol], a22 = a[q2 + 2 * aCol];
+        float a30 = a[q3], a31 = a[q3 + aCol], a32 = a[q3 + 2 * aCol];
+        for (int j = 0; j < n; j++) {
+            float x0 = b0[j], x1 = b1[j], x2 = b2[j];
+            c0[j] = Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j])));
+            c1[j] = Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j])));
+            c2[j] = Math.fma(a22, x2, Math.fma(a21, x1, Math.fma(a20, x0, c2[j])));
+            c3[j] = Math.fma(a32, x2, Math.fma(a31, x1, Math.fma(a30, x0, c3[j])));
+        }
+    }
+
+    /**
+     * The same product as {@link #mulAdd} with a unit column stride, C[i][0..n) += sum over
+     * p < k of a[aOff + i*aRow + p] * B[p][0..n), for an A that is mostly zeros: each row of A is
+     * first listed as its nonzero entries (into {@code at} and {@code val}, which need room for
+     * k), and only their rows of B are added, four at a time. Every C entry still gets its
+     * multiply-adds in p order, so this gives the bits {@link #mulAdd} gives (skipping a term
+     * a * b with a = 0 changes nothing for finite b).
+     *
+     * <p>This is for the weight gradient of a convolution followed by ReLU and max-pooling,
+     * where A is the output gradient: at most one pixel in each 2 x 2 window gets one.
+     */
+    static void mulAddSparseA(int m, int n, int k, float[] a, int aOff, int aRow, float[][] b, float[][] c,
+                              int[] at, float[] val) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * aRow;
+            int count = 0;
+            for (int p = 0; p < k; p++) {
+                at[count] = p;
+                // + 1 unless the entry is +-0, as arithmetic: a float comparison would compile to
+                // a branch, mispredicted about as often as it is taken
+                count += -(Float.floatToRawIntBits(a[ai + p]) & 0x7fffffff) >>> 31;
+            }
+            for (int q = 0; q < count; q++) {
+                val[q] = a[ai + at[q]];
+            }
+            float[] ci = c[i];
+            int q = 0;
+            for (; q + 3 < count; q += 4) {
+                four(ci, n, b[at[q]], b[at[q + 1]], b[at[q + 2]], b[at[q + 3]],
+                        val[q], val[q + 1], val[q + 2], val[q + 3]);
+            }
+            for (; q < count; q++) {
+                one(ci, n, b[at[q]], val[q]);
+            }
+        }
+    }
+
+    /** c[0..n) += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3, added in that order. */
+    private static void four(float[] c, int n, float[] b0, float[] b1, float[] b2, float[] b3,
+                             float a0, float a1, float a2, float a3) {
+        for (int j = 0; j < n; j++) {
+            c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c[j]))));
         }
     }
 

@@ -41,10 +41,15 @@ final class PackedKernel {
             if (transposed == null) {
                 transposed = new float[units][inputs];
             }
-            for (int i = 0; i < inputs; i++) {
-                int row = i * units;
+            // in blocks of 16 inputs, so each destination row gets 16 floats in a row (a cache
+            // line) per visit instead of one, while the 16 source rows stay in the L1 cache
+            for (int i0 = 0; i0 < inputs; i0 += 16) {
+                int i1 = Math.min(inputs, i0 + 16);
                 for (int j = 0; j < units; j++) {
-                    transposed[j][i] = kernel.data[row + j];
+                    float[] t = transposed[j];
+                    for (int i = i0; i < i1; i++) {
+                        t[i] = kernel.data[i * units + j];
+                    }
                 }
             }
             transposedVersion = version;

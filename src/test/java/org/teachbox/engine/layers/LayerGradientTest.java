@@ -107,6 +107,33 @@ class LayerGradientTest {
     }
 
     @Test
+    void fusedFirstLayerPassesItsGradientAsListsAndGetsTheSameBits() {
+        // a first layer (no input gradient) with a short field takes the lists path of ConvReluPool;
+        // odd sizes leave a row and a column of the conv output outside every pooling window
+        Shape s = new Shape(3, 9, 11);
+        Conv2D conv = new Conv2D(s, 5, 3, 1, 1, false);
+        randomize(conv);
+        ReLU relu = new ReLU(conv.outputShape());
+        MaxPool2D pool = new MaxPool2D(conv.outputShape(), 2);
+        Tensor x = input(s);
+        Tensor gradOut = GradientCheck.distinctInput(2, 5, 4, 5, 3);
+        gradOut.data[3] = 0f; // a zero gradient at a winner must be skipped the same way
+
+        pool.forward(relu.forward(conv.forward(x, true), true), true);
+        assertThat(conv.backward(relu.backward(pool.backward(gradOut)))).isNull();
+        float[] expectedGradW = conv.parameters().get(0).grad.clone();
+        float[] expectedGradB = conv.parameters().get(1).grad.clone();
+        conv.parameters().forEach(p -> p.zeroGrad());
+
+        ConvReluPool fused = new ConvReluPool(conv);
+        fused.forward(x, true);
+        assertThat(fused.backward(gradOut)).isNull();
+        assertThat(conv.parameters().get(0).grad).containsExactly(expectedGradW);
+        assertThat(conv.parameters().get(1).grad).containsExactly(expectedGradB);
+        assertThat(expectedGradW).isNotEqualTo(new float[expectedGradW.length]);
+    }
+
+    @Test
     void fusedConvReluPoolGivesExactlyWhatTheThreeLayersGive() {
         Shape s = new Shape(3, 6, 8);
         Conv2D conv = new Conv2D(s, 4, 3, 1, 1, true);
