@@ -61,8 +61,11 @@ public class PredictionService {
         float[] p = model.predict(input);
         int best = argmax(p);
         int side = model.inputWidth();
-        int patch = Math.max(4, side / 8);
-        float[] heat = Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 2), ModelInput.NEUTRAL);
+        // A quarter of the side: a patch must be able to hide a whole small object. With an
+        // eighth, no patch covered all of the bias lab's 12 px sticker, so a model that called
+        // every stickered picture "circle" still showed no heat on the sticker.
+        int patch = Math.max(4, side / 4);
+        float[] heat = Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 4), ModelInput.NEUTRAL);
         return new Heatmap(side, picture, heat, best, p[best]);
     }
 

@@ -33,11 +33,13 @@ class BiasLabTest {
 
     private final String owner = UUID.randomUUID().toString();
 
+    /** The lesson's default experiment: "square" cut to 10%, then the default fix, oversampling. */
     @Test
-    void cuttingAClassTo10PercentHidesItAndTheLabJudgesEachFixByTheNumbers() throws Exception {
+    void theLessonsCutHidesAClassAndOversamplingBringsItBack() throws Exception {
+        int cut = 1;
         Project p = samples.biasDemo(owner, "Imbalance");
         await(p.id(), Purpose.BIAS_FAIR, () -> lab.trainFair(owner, p.id()));
-        await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(), Experiment.imbalance(0, 0.10)));
+        await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(), Experiment.imbalance(cut, 0.10)));
         await(p.id(), Purpose.BIAS_MITIGATED, () -> lab.trainMitigated(owner, p.id(), Mitigation.OVERSAMPLING));
         RunSummary oversampled = summary(p.id(), Purpose.BIAS_MITIGATED);
         await(p.id(), Purpose.BIAS_MITIGATED, () -> lab.trainMitigated(owner, p.id(), Mitigation.CLASS_WEIGHTS));
@@ -47,17 +49,18 @@ class BiasLabTest {
         RunSummary skewed = summary(p.id(), Purpose.BIAS_SKEWED);
         String numbers = "fair " + describe(fair) + " / skewed " + describe(skewed) + " / oversampled "
                 + describe(oversampled) + " / weighted " + describe(weighted);
-        System.out.println("LAB " + numbers);
         assertThat(skewed.trueShare()).containsExactly(fair.trueShare());
-        assertThat(skewed.predictedShare()[0]).as(numbers).isLessThan(fair.predictedShare()[0]);
-        assertThat(skewed.predictedShare()[0]).as(numbers).isLessThan(skewed.trueShare()[0] - Conclusion.NOTICEABLE);
-        assertThat(skewed.perClassAccuracy()[0]).as(numbers).isLessThan(fair.perClassAccuracy()[0]);
-        for (RunSummary fixed : java.util.List.of(oversampled, weighted)) {
-            assertThat(Conclusion.imbalance(fair, skewed, fixed, 0, "fix"))
-                    .extracting(Conclusion.Line::key)
-                    .contains("bias.conclusion.cut", Conclusion.mitigationHelped(skewed, fixed, 0)
-                            ? "bias.conclusion.mitigated" : "bias.conclusion.mitigation-weak");
-        }
+        assertThat(skewed.predictedShare()[cut]).as(numbers).isLessThan(fair.predictedShare()[cut]);
+        assertThat(skewed.predictedShare()[cut]).as(numbers).isLessThan(skewed.trueShare()[cut] - Conclusion.NOTICEABLE);
+        assertThat(skewed.perClassAccuracy()[cut]).as(numbers).isLessThan(fair.perClassAccuracy()[cut]);
+        assertThat(Conclusion.mitigationHelped(skewed, oversampled, cut)).as(numbers).isTrue();
+        assertThat(Conclusion.imbalance(fair, skewed, oversampled, cut, "oversampling"))
+                .extracting(Conclusion.Line::key).contains("bias.conclusion.cut", "bias.conclusion.mitigated");
+        // Class weights are judged, not promised: single runs vary (ImbalanceMitigationTest averages).
+        assertThat(Conclusion.imbalance(fair, skewed, weighted, cut, "class weights"))
+                .extracting(Conclusion.Line::key)
+                .contains(Conclusion.mitigationHelped(skewed, weighted, cut)
+                        ? "bias.conclusion.mitigated" : "bias.conclusion.mitigation-weak");
     }
 
     @Test

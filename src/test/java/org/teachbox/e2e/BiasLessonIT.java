@@ -35,6 +35,9 @@ class BiasLessonIT extends BrowserTest {
         page.locator("#bias-train-fix").click();
         assertThat(page.locator("#run-fixed")).isVisible(LONG);
         assertThat(page.locator("#bias-comparison .tb-run")).hasCount(3);
+        // the lesson's default cut and fix: the verdict says the fix pulled "square" back
+        assertThat(page.locator("#bias-conclusion")).containsText("“square” is predicted for");
+        assertThat(page.locator("#bias-conclusion")).containsText("moved the model back toward the truth");
         screenshot(page, "09-bias-fixed");
     }
 }

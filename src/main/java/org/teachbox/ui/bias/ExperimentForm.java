@@ -30,7 +30,10 @@ class ExperimentForm extends Div {
         targetClass.setLabel(getTranslation("bias.class"));
         targetClass.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
         targetClass.setItemLabelGenerator(classNames::get);
-        targetClass.setValue(0);
+        // The lesson opens on its second class ("square"): on the lesson data, cutting it to 10%
+        // shows the skew and oversampling pulling it back in one run (BiasLabTest keeps it so).
+        // Single runs vary; with "circle" the lab shows, and says, that the fix barely helped.
+        targetClass.setValue(Math.min(1, classNames.size() - 1));
         keepPercent.setLabel(getTranslation("bias.keep"));
         keepPercent.setHelperText(getTranslation("bias.keep.help"));
         keepPercent.setMin(5);
