@@ -1,5 +1,6 @@
 package org.teachbox.ui.bias;
 
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +46,8 @@ class LookPanel extends Div {
                 .filter(v -> experiment.kind() == Experiment.Kind.SHORTCUT
                         ? v.actual() != experiment.classIndex()
                         : v.actual() == experiment.classIndex())
+                // a picture the biased model got wrong tells the story best
+                .sorted(Comparator.comparing(v -> v.predicted() == v.actual()))
                 .findFirst();
         if (pick.isEmpty()) {
             add(new Paragraph(getTranslation("insights.cell.empty")));
