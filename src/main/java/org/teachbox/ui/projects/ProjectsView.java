@@ -64,6 +64,7 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         kind.setItems(ModelKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("projects.kind." + k.name().toLowerCase()));
         kind.setValue(ModelKind.IMAGE);
+        kind.setWidth("19em"); // room for "Hand-drawn digits (black and white)" without cutting it
         Button create = new Button(getTranslation("projects.new.create"), e -> {
             try {
                 Project p = projects.create(owner, name.getValue(), kind.getValue(),
