@@ -34,7 +34,7 @@ public record TrainConfig(int epochs, int batchSize, Optimizer optimizer, long s
             throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1");
         }
         if (optimizer == null || augmentation == null || keep == null) {
-            throw new IllegalArgumentException("optimizer and augmentation are required (use Augmentation.none())");
+            throw new IllegalArgumentException("optimizer, augmentation and keep are required (use Augmentation.none())");
         }
     }
 
