@@ -23,7 +23,7 @@ JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 OUT="$ROOT/target/bench-classes"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-"$JAVAC" -d "$OUT" $(find "$ROOT/src/main/java/org/teachbox/engine" -name '*.java') \
+"$JAVAC" --add-modules jdk.incubator.vector -d "$OUT" $(find "$ROOT/src/main/java/org/teachbox/engine" -name '*.java') \
   "$ROOT/src/test/java/org/teachbox/engine/bench/EngineBench.java"
 
 if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
@@ -33,7 +33,7 @@ if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
 fi
 [ -f "$TORCH_REF" ] || { echo "torch reference not found: $TORCH_REF (set TORCH_REF)" >&2; exit 1; }
 
-ENGINE_OUT="$("$JAVA" -cp "$OUT" org.teachbox.engine.bench.EngineBench "$SIZE" "$BATCH" "$THREADS")"
+ENGINE_OUT="$("$JAVA" --add-modules jdk.incubator.vector -cp "$OUT" org.teachbox.engine.bench.EngineBench "$SIZE" "$BATCH" "$THREADS")"
 echo "$ENGINE_OUT"
 TORCH_OUT="$("$PYTHON" "$TORCH_REF" --size "$SIZE" --batch "$BATCH" --threads "$THREADS")"
 echo "$TORCH_OUT"

@@ -45,6 +45,8 @@ public final class Conv2D implements Layer {
     private float[][] dCols;     // (stride > 1 only) gradient of one sample's columns [rows][pixels]
     private Tensor output;
     private Tensor gradIn;
+    private final boolean vector;  // may use PaddedConv3x3 (3 x 3, stride 1, padding 1, Vector API present)
+    private PaddedConv3x3 padded;  // created on first use
 
     /**
      * @param inputGradient false for the first layer of a network, whose input gradient
@@ -53,11 +55,18 @@ public final class Conv2D implements Layer {
     public Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
         this(in, filters, kernel, stride, pad, inputGradient,
                 new Parameter("kernel", filters * in.c() * kernel * kernel, true),
-                new Parameter("bias", filters, false));
+                new Parameter("bias", filters, false), PaddedConv3x3.applies(kernel, stride, pad));
+    }
+
+    /** The same layer computed with im2col and matrix products only, to compare against. */
+    static Conv2D withIm2col(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
+        return new Conv2D(in, filters, kernel, stride, pad, inputGradient,
+                new Parameter("kernel", filters * in.c() * kernel * kernel, true),
+                new Parameter("bias", filters, false), false);
     }
 
     private Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient,
-                   Parameter weight, Parameter bias) {
+                   Parameter weight, Parameter bias, boolean vector) {
         int outH = (in.h() + 2 * pad - kernel) / stride + 1;
         int outW = (in.w() + 2 * pad - kernel) / stride + 1;
         this.in = in;
@@ -70,6 +79,7 @@ public final class Conv2D implements Layer {
         this.bias = bias;
         this.rows = in.c() * kernel * kernel;
         this.pixels = outH * outW;
+        this.vector = vector;
     }
 
     public void initialize(Init init, SplittableRandom random) {
@@ -94,7 +104,7 @@ public final class Conv2D implements Layer {
 
     @Override
     public Layer replica() {
-        return new Conv2D(in, out.c(), k, stride, pad, inputGradient, weight.replica(), bias.replica());
+        return new Conv2D(in, out.c(), k, stride, pad, inputGradient, weight.replica(), bias.replica(), vector);
     }
 
     @Override
@@ -118,8 +128,12 @@ public final class Conv2D implements Layer {
     float[][] forwardSample(Tensor x, int s) {
         int filters = out.c();
         input = x;
-        cols = Gemm.rows(cols, rows, pixels);
         outRows = Gemm.rows(outRows, filters, pixels);
+        if (vector) {
+            paddedConv().forward(x.data, s * in.size(), weight.data, bias.data, outRows);
+            return outRows;
+        }
+        cols = Gemm.rows(cols, rows, pixels);
         im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
         for (int f = 0; f < filters; f++) {
             Arrays.fill(outRows[f], 0, pixels, bias.data[f]);
@@ -129,8 +143,18 @@ public final class Conv2D implements Layer {
         return outRows;
     }
 
+    private PaddedConv3x3 paddedConv() {
+        if (padded == null) {
+            padded = new PaddedConv3x3(in.c(), out.c(), in.h(), in.w());
+        }
+        return padded;
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
+        if (vector) {
+            return backwardPadded(gradOut);
+        }
         int n = gradOut.n;
         int filters = out.c();
         if (colsT == null && rows + 1 >= SHORT_ROWS) {
@@ -167,6 +191,21 @@ public final class Conv2D implements Layer {
             if (inputGradient) {
                 inputGradient(gradOut.data, gOff, gradIn.data, s * in.size());
             }
+        }
+        addWeightGradient();
+        return inputGradient ? gradIn : null;
+    }
+
+    private Tensor backwardPadded(Tensor gradOut) {
+        dWeight = Gemm.rows(dWeight, out.c(), rows + 1);
+        Gemm.zero(dWeight, out.c(), rows + 1);
+        if (inputGradient) {
+            gradIn = Tensor.reuse(gradIn, gradOut.n, in.c(), in.h(), in.w());
+            flipWeights();
+        }
+        for (int s = 0; s < gradOut.n; s++) {
+            paddedConv().backward(input.data, s * in.size(), gradOut.data, s * out.size(), dWeight,
+                    inputGradient ? flipped : null, inputGradient ? gradIn.data : null, s * in.size());
         }
         addWeightGradient();
         return inputGradient ? gradIn : null;
@@ -314,35 +353,43 @@ public final class Conv2D implements Layer {
 
     /** True if {@link #backwardFromLists} may be used instead of {@link #backward}. */
     boolean takesGradientLists() {
-        return !inputGradient && rows + 1 < SHORT_ROWS;
+        return !inputGradient && rows + 1 < SHORT_ROWS && !vector;
     }
 
     private void prepareInputGradient() {
         int filters = out.c();
         int fkk = filters * k * k;
         if (stride == 1) {
-            // With stride 1, the input gradient is itself a convolution: the output gradient,
-            // padded by k - 1 - pad, convolved with the weights rotated by 180 degrees and with
-            // the roles of filters and channels swapped. Computing it that way needs no col2im.
-            if (flipped == null) {
-                flipped = new float[in.c() * fkk];
-            }
-            for (int f = 0; f < filters; f++) {
-                for (int c = 0; c < in.c(); c++) {
-                    for (int ky = 0; ky < k; ky++) {
-                        for (int kx = 0; kx < k; kx++) {
-                            flipped[c * fkk + (f * k + (k - 1 - ky)) * k + (k - 1 - kx)] =
-                                    weight.data[((f * in.c() + c) * k + ky) * k + kx];
-                        }
-                    }
-                }
-            }
+            flipWeights();
             gradCols = Gemm.rows(gradCols, fkk, in.h() * in.w());
             gradInRows = Gemm.rows(gradInRows, in.c(), in.h() * in.w());
         } else {
             gradRows = Gemm.rows(gradRows, filters, pixels);
             dCols = Gemm.rows(dCols, rows, pixels);
             Arrays.fill(gradIn.data, 0, gradIn.size(), 0f);
+        }
+    }
+
+    /**
+     * With stride 1, the input gradient is itself a convolution: the output gradient, padded by
+     * k - 1 - pad, convolved with the weights rotated by 180 degrees and with the roles of
+     * filters and channels swapped. Computing it that way needs no col2im. This writes those
+     * weights: flipped[c][f][ky][kx] = weight[f][c][k - 1 - ky][k - 1 - kx].
+     */
+    private void flipWeights() {
+        int fkk = out.c() * k * k;
+        if (flipped == null) {
+            flipped = new float[in.c() * fkk];
+        }
+        for (int f = 0; f < out.c(); f++) {
+            for (int c = 0; c < in.c(); c++) {
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        flipped[c * fkk + (f * k + (k - 1 - ky)) * k + (k - 1 - kx)] =
+                                weight.data[((f * in.c() + c) * k + ky) * k + kx];
+                    }
+                }
+            }
         }
     }
 

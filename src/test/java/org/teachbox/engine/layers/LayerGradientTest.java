@@ -40,7 +40,7 @@ class LayerGradientTest {
         // 2 channels x 3 x 3 = 18 weights per filter: the dot-product path, with 6 filters (one
         // block of four and two left over) and 19 rows (four blocks of four and three left over)
         Shape s = new Shape(2, 4, 5);
-        Conv2D conv = new Conv2D(s, 6, 3, 1, 1, true);
+        Conv2D conv = Conv2D.withIm2col(s, 6, 3, 1, 1, true);
         randomize(conv);
         GradientCheck.check(conv, input(s), 14);
     }
@@ -49,9 +49,19 @@ class LayerGradientTest {
     void conv3x3WithLongFieldsComputesItsWeightGradientAsAMatrixProduct() {
         // 8 channels x 3 x 3 = 72 weights per filter: long enough for the transposed matrix product
         Shape s = new Shape(8, 4, 5);
-        Conv2D conv = new Conv2D(s, 5, 3, 1, 1, true);
+        Conv2D conv = Conv2D.withIm2col(s, 5, 3, 1, 1, true);
         randomize(conv);
         GradientCheck.check(conv, input(s), 15);
+    }
+
+    @Test
+    void conv3x3OnPaddedPlanesMatchesFiniteDifferences() {
+        // 9 filters: one block of eight outputs and one left over, two blocks of four filters and
+        // one left over in the weight gradient; 3 channels x 9 = 27 taps, three past the last block of four
+        Shape s = new Shape(3, 5, 7);
+        Conv2D conv = new Conv2D(s, 9, 3, 1, 1, true);
+        randomize(conv);
+        GradientCheck.check(conv, input(s), 23);
     }
 
     @Test
@@ -111,7 +121,7 @@ class LayerGradientTest {
         // a first layer (no input gradient) with a short field takes the lists path of ConvReluPool;
         // odd sizes leave a row and a column of the conv output outside every pooling window
         Shape s = new Shape(3, 9, 11);
-        Conv2D conv = new Conv2D(s, 5, 3, 1, 1, false);
+        Conv2D conv = Conv2D.withIm2col(s, 5, 3, 1, 1, false);
         randomize(conv);
         ReLU relu = new ReLU(conv.outputShape());
         MaxPool2D pool = new MaxPool2D(conv.outputShape(), 2);

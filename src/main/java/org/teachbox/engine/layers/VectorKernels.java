@@ -1,0 +1,230 @@
+package org.teachbox.engine.layers;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The two loops behind {@link PaddedConv3x3}, written with Java's Vector API, so that they are
+ * SIMD code whatever the JIT's auto-vectoriser makes of them. They read their input at a
+ * different offset for every kernel tap ({@code src[off[i] + j]}); the auto-vectoriser gives up on
+ * such loops (it cannot rule out that they overlap the array being written) and runs them one
+ * float at a time, about eight times slower. Explicit vectors also let a whole tile of outputs
+ * stay in registers for the entire sum instead of being loaded and stored for every few taps.
+ *
+ * <p>Only loaded when the {@code jdk.incubator.vector} module is present; see {@link VectorSupport}.
+ */
+final class VectorKernels {
+    private VectorKernels() {}
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int L = SPECIES.length();
+
+    /** Pixels per tile: two vectors. Callers make their rows a multiple of this long. */
+    static final int TILE = 2 * L;
+
+    /**
+     * dst[o][j] = start + sum over taps i of w[o * taps + i] * src[off[i] + j], for outputs
+     * o < outs and pixels j < n (a multiple of {@link #TILE}); start is bias[o], or 0 when bias is
+     * null. Each sum starts from its start value and adds its terms with one fma each, in tap
+     * order, exactly as {@link Gemm#mulAdd} does over an im2col matrix, so both give the same bits.
+     *
+     * <p>Eight outputs by two vectors of pixels are summed at a time in sixteen registers: every
+     * loaded pixel feeds eight multiply-adds, and every weight sixteen lanes twice.
+     */
+    static void convolve(float[] src, int[] off, int taps, float[] w, float[] bias, int outs, float[][] dst, int n) {
+        int o = 0;
+        for (; o + 7 < outs; o += 8) {
+            eightOutputs(src, off, taps, w, bias, o, dst, n);
+        }
+        for (; o < outs; o++) {
+            oneOutput(src, off, taps, w, bias, o, dst[o], n);
+        }
+    }
+
+    private static void eightOutputs(float[] src, int[] off, int taps, float[] w, float[] bias, int o,
+                                     float[][] dst, int n) {
+        int w0 = o * taps, w1 = w0 + taps, w2 = w1 + taps, w3 = w2 + taps;
+        int w4 = w3 + taps, w5 = w4 + taps, w6 = w5 + taps, w7 = w6 + taps;
+        FloatVector b0 = start(bias, o), b1 = start(bias, o + 1), b2 = start(bias, o + 2), b3 = start(bias, o + 3);
+        FloatVector b4 = start(bias, o + 4), b5 = start(bias, o + 5), b6 = start(bias, o + 6), b7 = start(bias, o + 7);
+        for (int j = 0; j < n; j += TILE) {
+            FloatVector s00 = b0, s01 = b0, s10 = b1, s11 = b1, s20 = b2, s21 = b2, s30 = b3, s31 = b3;
+            FloatVector s40 = b4, s41 = b4, s50 = b5, s51 = b5, s60 = b6, s61 = b6, s70 = b7, s71 = b7;
+            for (int i = 0; i < taps; i++) {
+                int at = off[i] + j;
+                FloatVector x0 = FloatVector.fromArray(SPECIES, src, at);
+                FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + L);
+                FloatVector a = FloatVector.broadcast(SPECIES, w[w0 + i]);
+                s00 = x0.fma(a, s00);
+                s01 = x1.fma(a, s01);
+                a = FloatVector.broadcast(SPECIES, w[w1 + i]);
+                s10 = x0.fma(a, s10);
+                s11 = x1.fma(a, s11);
+                a = FloatVector.broadcast(SPECIES, w[w2 + i]);
+                s20 = x0.fma(a, s20);
+                s21 = x1.fma(a, s21);
+                a = FloatVector.broadcast(SPECIES, w[w3 + i]);
+                s30 = x0.fma(a, s30);
+                s31 = x1.fma(a, s31);
+                a = FloatVector.broadcast(SPECIES, w[w4 + i]);
+                s40 = x0.fma(a, s40);
+                s41 = x1.fma(a, s41);
+                a = FloatVector.broadcast(SPECIES, w[w5 + i]);
+                s50 = x0.fma(a, s50);
+                s51 = x1.fma(a, s51);
+                a = FloatVector.broadcast(SPECIES, w[w6 + i]);
+                s60 = x0.fma(a, s60);
+                s61 = x1.fma(a, s61);
+                a = FloatVector.broadcast(SPECIES, w[w7 + i]);
+                s70 = x0.fma(a, s70);
+                s71 = x1.fma(a, s71);
+            }
+            store(s00, s01, dst[o], j);
+            store(s10, s11, dst[o + 1], j);
+            store(s20, s21, dst[o + 2], j);
+            store(s30, s31, dst[o + 3], j);
+            store(s40, s41, dst[o + 4], j);
+            store(s50, s51, dst[o + 5], j);
+            store(s60, s61, dst[o + 6], j);
+            store(s70, s71, dst[o + 7], j);
+        }
+    }
+
+    private static void oneOutput(float[] src, int[] off, int taps, float[] w, float[] bias, int o,
+                                  float[] dst, int n) {
+        FloatVector b = start(bias, o);
+        for (int j = 0; j < n; j += TILE) {
+            FloatVector s0 = b, s1 = b;
+            for (int i = 0; i < taps; i++) {
+                int at = off[i] + j;
+                FloatVector a = FloatVector.broadcast(SPECIES, w[o * taps + i]);
+                s0 = FloatVector.fromArray(SPECIES, src, at).fma(a, s0);
+                s1 = FloatVector.fromArray(SPECIES, src, at + L).fma(a, s1);
+            }
+            store(s0, s1, dst, j);
+        }
+    }
+
+    private static FloatVector start(float[] bias, int o) {
+        return FloatVector.broadcast(SPECIES, bias == null ? 0f : bias[o]);
+    }
+
+    private static void store(FloatVector s0, FloatVector s1, float[] dst, int j) {
+        s0.intoArray(dst, j);
+        s1.intoArray(dst, j + L);
+    }
+
+    /**
+     * dw[f][i] += sum over pixels j < n of g[gOff + f * gStride + j] * src[off[i] + j] for every
+     * filter f and tap i, and dw[f][taps] += the sum of g over j (the bias gradient); n is a
+     * multiple of {@link #TILE}. These are a convolution's weight gradients: every pixel where the
+     * output gradient is g contributes g times the input the tap saw there.
+     *
+     * <p>Four filters by four taps are summed at a time, in sixteen vector registers. Each sum is
+     * then folded across its lanes in a fixed order, written out in plain Java, rather than with
+     * the Vector API's reduction, whose order is left to the implementation: the same inputs must
+     * give the same bits, whichever thread or compiler tier runs them.
+     */
+    static void correlate(float[] g, int gOff, int gStride, int filters, float[] src, int[] off, int taps,
+                          float[][] dw, int n, float[] lanes) {
+        int f = 0;
+        for (; f + 3 < filters; f += 4) {
+            int g0 = gOff + f * gStride, g1 = g0 + gStride, g2 = g1 + gStride, g3 = g2 + gStride;
+            int i = 0;
+            for (; i + 3 < taps; i += 4) {
+                int o0 = off[i], o1 = off[i + 1], o2 = off[i + 2], o3 = off[i + 3];
+                FloatVector s00 = zero(), s01 = zero(), s02 = zero(), s03 = zero();
+                FloatVector s10 = zero(), s11 = zero(), s12 = zero(), s13 = zero();
+                FloatVector s20 = zero(), s21 = zero(), s22 = zero(), s23 = zero();
+                FloatVector s30 = zero(), s31 = zero(), s32 = zero(), s33 = zero();
+                for (int j = 0; j < n; j += L) {
+                    FloatVector x0 = FloatVector.fromArray(SPECIES, src, o0 + j);
+                    FloatVector x1 = FloatVector.fromArray(SPECIES, src, o1 + j);
+                    FloatVector x2 = FloatVector.fromArray(SPECIES, src, o2 + j);
+                    FloatVector x3 = FloatVector.fromArray(SPECIES, src, o3 + j);
+                    FloatVector d = FloatVector.fromArray(SPECIES, g, g0 + j);
+                    s00 = x0.fma(d, s00);
+                    s01 = x1.fma(d, s01);
+                    s02 = x2.fma(d, s02);
+                    s03 = x3.fma(d, s03);
+                    d = FloatVector.fromArray(SPECIES, g, g1 + j);
+                    s10 = x0.fma(d, s10);
+                    s11 = x1.fma(d, s11);
+                    s12 = x2.fma(d, s12);
+                    s13 = x3.fma(d, s13);
+                    d = FloatVector.fromArray(SPECIES, g, g2 + j);
+                    s20 = x0.fma(d, s20);
+                    s21 = x1.fma(d, s21);
+                    s22 = x2.fma(d, s22);
+                    s23 = x3.fma(d, s23);
+                    d = FloatVector.fromArray(SPECIES, g, g3 + j);
+                    s30 = x0.fma(d, s30);
+                    s31 = x1.fma(d, s31);
+                    s32 = x2.fma(d, s32);
+                    s33 = x3.fma(d, s33);
+                }
+                float[] d0 = dw[f], d1 = dw[f + 1], d2 = dw[f + 2], d3 = dw[f + 3];
+                d0[i] += fold(s00, lanes);
+                d0[i + 1] += fold(s01, lanes);
+                d0[i + 2] += fold(s02, lanes);
+                d0[i + 3] += fold(s03, lanes);
+                d1[i] += fold(s10, lanes);
+                d1[i + 1] += fold(s11, lanes);
+                d1[i + 2] += fold(s12, lanes);
+                d1[i + 3] += fold(s13, lanes);
+                d2[i] += fold(s20, lanes);
+                d2[i + 1] += fold(s21, lanes);
+                d2[i + 2] += fold(s22, lanes);
+                d2[i + 3] += fold(s23, lanes);
+                d3[i] += fold(s30, lanes);
+                d3[i + 1] += fold(s31, lanes);
+                d3[i + 2] += fold(s32, lanes);
+                d3[i + 3] += fold(s33, lanes);
+            }
+            for (; i < taps; i++) {
+                for (int r = 0; r < 4; r++) {
+                    dw[f + r][i] += dot(g, g0 + r * gStride, src, off[i], n, lanes);
+                }
+            }
+        }
+        for (; f < filters; f++) {
+            for (int i = 0; i < taps; i++) {
+                dw[f][i] += dot(g, gOff + f * gStride, src, off[i], n, lanes);
+            }
+        }
+        for (f = 0; f < filters; f++) {
+            FloatVector s = zero();
+            for (int j = 0; j < n; j += L) {
+                s = s.add(FloatVector.fromArray(SPECIES, g, gOff + f * gStride + j));
+            }
+            dw[f][taps] += fold(s, lanes);
+        }
+    }
+
+    private static float dot(float[] g, int gAt, float[] src, int srcAt, int n, float[] lanes) {
+        FloatVector s = zero();
+        for (int j = 0; j < n; j += L) {
+            s = FloatVector.fromArray(SPECIES, src, srcAt + j).fma(FloatVector.fromArray(SPECIES, g, gAt + j), s);
+        }
+        return fold(s, lanes);
+    }
+
+    private static FloatVector zero() {
+        return FloatVector.zero(SPECIES);
+    }
+
+    /** The lanes of s added up in lane order. */
+    private static float fold(FloatVector s, float[] lanes) {
+        s.intoArray(lanes, 0);
+        float sum = 0;
+        for (int k = 0; k < L; k++) {
+            sum += lanes[k];
+        }
+        return sum;
+    }
+
+    /** Floats per vector on this machine: 16 with AVX-512, 8 with AVX2. */
+    static int lanes() {
+        return L;
+    }
+}
