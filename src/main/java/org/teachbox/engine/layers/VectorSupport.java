@@ -9,9 +9,14 @@ package org.teachbox.engine.layers;
  *
  * <p>This class names no vector type, so checking it never loads the module's classes.
  */
-final class VectorSupport {
+public final class VectorSupport {
     private VectorSupport() {}
 
     static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty("teachbox.engine.vector"));
+
+    /** True if 3 x 3 convolutions run on the Vector API (see {@link PaddedConv3x3}). */
+    public static boolean enabled() {
+        return ENABLED;
+    }
 }
