@@ -49,7 +49,7 @@ final class PaddedConv3x3 {
         this.inputPadded = new float[channels * plane];
         this.gradientPadded = new float[filters * plane];
         this.outputPadded = new float[Math.max(filters, channels)][n];
-        this.lanes = new float[VectorKernels.lanes()];
+        this.lanes = new float[Math.max(32, VectorKernels.lanes())];
     }
 
     private int[] taps(int planes) {

@@ -120,19 +120,21 @@ final class VectorKernels {
      * multiple of {@link #TILE}. These are a convolution's weight gradients: every pixel where the
      * output gradient is g contributes g times the input the tap saw there.
      *
-     * <p>Four filters by four taps are summed at a time, in sixteen vector registers. Each sum is
-     * then folded across its lanes in a fixed order, written out in plain Java, rather than with
-     * the Vector API's reduction, whose order is left to the implementation: the same inputs must
-     * give the same bits, whichever thread or compiler tier runs them.
+     * <p>Four filters by four taps are summed at a time, in sixteen vector registers; a last,
+     * partial block of taps repeats its last tap and drops the extra sums. Each sum is then
+     * folded across its lanes in a fixed order (see {@link #fold}), not with the Vector API's
+     * reduction, whose order is left to the implementation: the same inputs must give the same
+     * bits, whichever thread or compiler tier runs them.
      */
     static void correlate(float[] g, int gOff, int gStride, int filters, float[] src, int[] off, int taps,
                           float[][] dw, int n, float[] lanes) {
         int f = 0;
         for (; f + 3 < filters; f += 4) {
             int g0 = gOff + f * gStride, g1 = g0 + gStride, g2 = g1 + gStride, g3 = g2 + gStride;
-            int i = 0;
-            for (; i + 3 < taps; i += 4) {
-                int o0 = off[i], o1 = off[i + 1], o2 = off[i + 2], o3 = off[i + 3];
+            for (int i = 0; i < taps; i += 4) {
+                int last = taps - 1;
+                int o0 = off[i], o1 = off[Math.min(i + 1, last)], o2 = off[Math.min(i + 2, last)];
+                int o3 = off[Math.min(i + 3, last)];
                 FloatVector s00 = zero(), s01 = zero(), s02 = zero(), s03 = zero();
                 FloatVector s10 = zero(), s11 = zero(), s12 = zero(), s13 = zero();
                 FloatVector s20 = zero(), s21 = zero(), s22 = zero(), s23 = zero();
@@ -163,27 +165,29 @@ final class VectorKernels {
                     s32 = x2.fma(d, s32);
                     s33 = x3.fma(d, s33);
                 }
+                int count = Math.min(4, taps - i);
                 float[] d0 = dw[f], d1 = dw[f + 1], d2 = dw[f + 2], d3 = dw[f + 3];
                 d0[i] += fold(s00, lanes);
-                d0[i + 1] += fold(s01, lanes);
-                d0[i + 2] += fold(s02, lanes);
-                d0[i + 3] += fold(s03, lanes);
                 d1[i] += fold(s10, lanes);
-                d1[i + 1] += fold(s11, lanes);
-                d1[i + 2] += fold(s12, lanes);
-                d1[i + 3] += fold(s13, lanes);
                 d2[i] += fold(s20, lanes);
-                d2[i + 1] += fold(s21, lanes);
-                d2[i + 2] += fold(s22, lanes);
-                d2[i + 3] += fold(s23, lanes);
                 d3[i] += fold(s30, lanes);
-                d3[i + 1] += fold(s31, lanes);
-                d3[i + 2] += fold(s32, lanes);
-                d3[i + 3] += fold(s33, lanes);
-            }
-            for (; i < taps; i++) {
-                for (int r = 0; r < 4; r++) {
-                    dw[f + r][i] += dot(g, g0 + r * gStride, src, off[i], n, lanes);
+                if (count > 1) {
+                    d0[i + 1] += fold(s01, lanes);
+                    d1[i + 1] += fold(s11, lanes);
+                    d2[i + 1] += fold(s21, lanes);
+                    d3[i + 1] += fold(s31, lanes);
+                }
+                if (count > 2) {
+                    d0[i + 2] += fold(s02, lanes);
+                    d1[i + 2] += fold(s12, lanes);
+                    d2[i + 2] += fold(s22, lanes);
+                    d3[i + 2] += fold(s32, lanes);
+                }
+                if (count > 3) {
+                    d0[i + 3] += fold(s03, lanes);
+                    d1[i + 3] += fold(s13, lanes);
+                    d2[i + 3] += fold(s23, lanes);
+                    d3[i + 3] += fold(s33, lanes);
                 }
             }
         }
@@ -193,11 +197,14 @@ final class VectorKernels {
             }
         }
         for (f = 0; f < filters; f++) {
-            FloatVector s = zero();
-            for (int j = 0; j < n; j += L) {
-                s = s.add(FloatVector.fromArray(SPECIES, g, gOff + f * gStride + j));
+            // two sums, so that each add need not wait for the one before it
+            int at = gOff + f * gStride;
+            FloatVector s0 = zero(), s1 = zero();
+            for (int j = 0; j < n; j += TILE) {
+                s0 = s0.add(FloatVector.fromArray(SPECIES, g, at + j));
+                s1 = s1.add(FloatVector.fromArray(SPECIES, g, at + j + L));
             }
-            dw[f][taps] += fold(s, lanes);
+            dw[f][taps] += fold(s0.add(s1), lanes);
         }
     }
 
@@ -213,14 +220,26 @@ final class VectorKernels {
         return FloatVector.zero(SPECIES);
     }
 
-    /** The lanes of s added up in lane order. */
+    /**
+     * The lanes of s added up as a tree, (l0 + l1) + (l2 + l3) and so on: always in the same
+     * order, and four adds deep rather than sixteen, so that the folds of a tile's sixteen sums
+     * can overlap instead of each waiting through a long chain of adds.
+     */
     private static float fold(FloatVector s, float[] lanes) {
         s.intoArray(lanes, 0);
-        float sum = 0;
-        for (int k = 0; k < L; k++) {
-            sum += lanes[k];
+        if (L == 16) {
+            float a = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+            float b = (lanes[4] + lanes[5]) + (lanes[6] + lanes[7]);
+            float c = (lanes[8] + lanes[9]) + (lanes[10] + lanes[11]);
+            float d = (lanes[12] + lanes[13]) + (lanes[14] + lanes[15]);
+            return (a + b) + (c + d);
         }
-        return sum;
+        for (int width = L; width > 1; width /= 2) {
+            for (int k = 0; k < width / 2; k++) {
+                lanes[k] = lanes[2 * k] + lanes[2 * k + 1];
+            }
+        }
+        return lanes[0];
     }
 
     /** Floats per vector on this machine: 16 with AVX-512, 8 with AVX2. */
