@@ -113,6 +113,10 @@ public final class Conv2D implements Layer {
         output = Tensor.reuse(output, x.n, filters, out.h(), out.w());
         for (int s = 0; s < x.n; s++) {
             float[][] result = forwardSample(x, s);
+            if (vector) {
+                padded.unpad(result, filters, output.data, s * out.size());
+                continue;
+            }
             for (int f = 0; f < filters; f++) {
                 System.arraycopy(result[f], 0, output.data, (s * filters + f) * pixels, pixels);
             }
@@ -121,18 +125,18 @@ public final class Conv2D implements Layer {
     }
 
     /**
-     * Convolves sample {@code s} of {@code x} and returns its output as rows [filters][pixels],
-     * which stay valid until the next call. Also caches {@code x} for backward. {@link ConvReluPool}
-     * pools straight from these rows, so the full-size output never has to be written out.
+     * Convolves sample {@code s} of {@code x} and returns its output as rows [filters], with
+     * output (y, x) at y * {@link #rowStride()} + x, which stay valid until the next call. Also
+     * keeps what backward needs. Samples must come in order from 0. {@link ConvReluPool} pools
+     * straight from these rows, so the full-size output never has to be written out.
      */
     float[][] forwardSample(Tensor x, int s) {
         int filters = out.c();
         input = x;
-        outRows = Gemm.rows(outRows, filters, pixels);
         if (vector) {
-            paddedConv().forward(x.data, s * in.size(), weight.data, bias.data, outRows);
-            return outRows;
+            return paddedConv().forward(x.data, s, x.n, weight.data, bias.data);
         }
+        outRows = Gemm.rows(outRows, filters, pixels);
         cols = Gemm.rows(cols, rows, pixels);
         im2col(x.data, s * in.size(), in.c(), in.h(), in.w(), pad, out.h(), out.w(), stride, cols);
         for (int f = 0; f < filters; f++) {
@@ -150,10 +154,39 @@ public final class Conv2D implements Layer {
         return padded;
     }
 
+    /** Distance between output rows in what {@link #forwardSample} returns. */
+    int rowStride() {
+        return vector ? paddedConv().rowStride() : out.w();
+    }
+
+    /**
+     * True if backward can take its output gradient straight in padded planes: see
+     * {@link #paddedGradients} and {@link #backwardPadded}.
+     */
+    boolean takesPaddedGradients() {
+        return vector;
+    }
+
+    /**
+     * The buffer for {@link #backwardPadded}: gradient of output (y, x) of sample s and filter f
+     * at {@link #paddedGradientIndex}(s, f) + y * {@link #rowStride()} + x. It is all 0, except
+     * where the caller wrote before; the caller must set those back to 0 after backward.
+     */
+    float[] paddedGradients(int samples) {
+        return paddedConv().gradients(samples);
+    }
+
+    int paddedGradientIndex(int s, int f) {
+        return paddedConv().gradientIndex(s, f);
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
         if (vector) {
-            return backwardPadded(gradOut);
+            paddedConv().padGradients(gradOut.data, gradOut.n);
+            Tensor result = backwardPadded(gradOut.n);
+            paddedConv().clearGradients(gradOut.n);
+            return result;
         }
         int n = gradOut.n;
         int filters = out.c();
@@ -196,17 +229,15 @@ public final class Conv2D implements Layer {
         return inputGradient ? gradIn : null;
     }
 
-    private Tensor backwardPadded(Tensor gradOut) {
+    /** Backward from the output gradients in {@link #paddedGradients}, for the last forward pass. */
+    Tensor backwardPadded(int samples) {
         dWeight = Gemm.rows(dWeight, out.c(), rows + 1);
         Gemm.zero(dWeight, out.c(), rows + 1);
         if (inputGradient) {
-            gradIn = Tensor.reuse(gradIn, gradOut.n, in.c(), in.h(), in.w());
+            gradIn = Tensor.reuse(gradIn, samples, in.c(), in.h(), in.w());
             flipWeights();
         }
-        for (int s = 0; s < gradOut.n; s++) {
-            paddedConv().backward(input.data, s * in.size(), gradOut.data, s * out.size(), dWeight,
-                    inputGradient ? flipped : null, inputGradient ? gradIn.data : null, s * in.size());
-        }
+        paddedConv().backward(samples, dWeight, inputGradient ? flipped : null, inputGradient ? gradIn.data : null);
         addWeightGradient();
         return inputGradient ? gradIn : null;
     }

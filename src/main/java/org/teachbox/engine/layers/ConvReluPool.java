@@ -53,14 +53,18 @@ public final class ConvReluPool implements Layer {
             winner = new int[output.size()];
         }
         float[] dst = output.data;
+        boolean padded = conv.takesPaddedGradients();
         for (int s = 0; s < x.n; s++) {
             float[][] rows = conv.forwardSample(x, s);
+            int stride = conv.rowStride();
             for (int f = 0; f < filters; f++) {
                 int plane = s * filters + f;
                 if (training) {
-                    poolRelu(rows[f], c.w(), dst, plane * pooled, plane * pixels);
+                    // where backward writes this plane's gradients: its padded planes, or a plain tensor
+                    int gradientAt = padded ? conv.paddedGradientIndex(s, f) : plane * pixels;
+                    poolRelu(rows[f], stride, dst, plane * pooled, gradientAt);
                 } else {
-                    poolReluValues(rows[f], c.w(), dst, plane * pooled);
+                    poolReluValues(rows[f], stride, dst, plane * pooled);
                 }
             }
         }
@@ -122,6 +126,21 @@ public final class ConvReluPool implements Layer {
         if (conv.takesGradientLists()) {
             backwardAsLists(gradOut);
             return null;
+        }
+        if (conv.takesPaddedGradients()) {
+            // the winners' gradients go straight into the conv's padded planes, and are set back
+            // to 0 afterwards, which touches only them instead of clearing every plane
+            float[] d = conv.paddedGradients(gradOut.n);
+            float[] g = gradOut.data, o = output.data;
+            int n = gradOut.size();
+            for (int i = 0; i < n; i++) {
+                d[winner[i]] += g[i] * Math.signum(o[i]);
+            }
+            Tensor gradIn = conv.backwardPadded(gradOut.n);
+            for (int i = 0; i < n; i++) {
+                d[winner[i]] = 0f;
+            }
+            return gradIn;
         }
         gradConv = Tensor.reuse(gradConv, gradOut.n, c.c(), c.h(), c.w());
         float[] d = gradConv.data, g = gradOut.data, o = output.data;

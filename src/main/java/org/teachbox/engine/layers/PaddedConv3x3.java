@@ -15,6 +15,10 @@ package org.teachbox.engine.layers;
  * weight gradient as sums over pixels of gradient times the input the tap saw; and the input
  * gradient is the forward convolution of that padded gradient with the kernel turned by 180
  * degrees and channels and filters swapped (see {@link Conv2D}).
+ *
+ * <p>The padded images of a whole batch are kept from forward to backward, and the weight
+ * gradient runs over all of them at once, so that each of its sums is folded across vector lanes
+ * once per batch rather than once per image.
  */
 final class PaddedConv3x3 {
     private final int channels;
@@ -24,11 +28,11 @@ final class PaddedConv3x3 {
     private final int wp;    // padded row length, w + 2
     private final int plane; // floats per padded plane, with zeros after the image for the vector loops to overrun into
     private final int n;     // outputs computed per plane: h rows of wp, rounded up to a whole tile
-    private final int[] inputTaps;    // offset of tap (c, ky, kx) in the padded input
-    private final int[] gradientTaps; // offset of tap (f, ky, kx) in the padded output gradient
-    private final float[] inputPadded;    // [channels][plane]; zero outside the image, always
-    private final float[] gradientPadded; // [filters][plane]; zero outside the image, always
-    private final float[][] outputPadded; // [max(filters, channels)][n]: forward output or input gradient
+    private final int[] inputTaps;    // offset of tap (c, ky, kx) in one image's padded planes
+    private final int[] gradientTaps; // offset of tap (f, ky, kx) in one image's padded output gradient
+    private float[] inputPadded = new float[0];    // [images][channels][plane]; zero outside the images, always
+    private float[] gradientPadded = new float[0]; // [images][filters][plane]; zero outside the images, always
+    private final float[][] outputPadded; // [max(filters, channels)][n]: one image's output or input gradient
     private final float[] lanes;
 
     static boolean applies(int k, int stride, int pad) {
@@ -46,10 +50,8 @@ final class PaddedConv3x3 {
         this.plane = (h + 2) * wp + 2 * tile;
         this.inputTaps = taps(channels);
         this.gradientTaps = taps(filters);
-        this.inputPadded = new float[channels * plane];
-        this.gradientPadded = new float[filters * plane];
         this.outputPadded = new float[Math.max(filters, channels)][n];
-        this.lanes = new float[Math.max(32, VectorKernels.lanes())];
+        this.lanes = new float[Math.max(16, VectorKernels.lanes())];
     }
 
     private int[] taps(int planes) {
@@ -64,52 +66,89 @@ final class PaddedConv3x3 {
         return off;
     }
 
-    /** out[f][y * w + x] for one image at x[xOff]: bias[f] + the sum over its taps. */
-    void forward(float[] x, int xOff, float[] weight, float[] bias, float[][] out) {
-        pad(x, xOff, channels, inputPadded);
-        VectorKernels.convolve(inputPadded, inputTaps, channels * 9, weight, bias, filters, outputPadded, n);
-        unpad(filters, out);
+    /** Distance between output rows in what {@link #forward} returns. */
+    int rowStride() {
+        return wp;
+    }
+
+    /** Where the gradient of output (0, 0) of image s, filter f sits in {@link #gradients}. */
+    int gradientIndex(int s, int f) {
+        return (s * filters + f) * plane + wp + 1;
     }
 
     /**
-     * For one image at x[xOff] with output gradient g[gOff]: adds its weight and bias gradients
-     * to dWeight ([filters][channels * 9 + 1]) and, if {@code flipped} is not null, writes its
-     * input gradient to dx[dxOff]. {@code flipped} holds the weights turned by 180 degrees,
-     * [channels][filters * 9].
+     * Convolves image s of x (images of channels x h x w, {@code images} of them): returns
+     * rows [filters] in which output (y, x) sits at y * {@link #rowStride()} + x, valid until the
+     * next call. The padded image is kept for {@link #backward}.
      */
-    void backward(float[] x, int xOff, float[] g, int gOff, float[][] dWeight, float[] flipped, float[] dx, int dxOff) {
-        pad(x, xOff, channels, inputPadded);
-        pad(g, gOff, filters, gradientPadded);
+    float[][] forward(float[] x, int s, int images, float[] weight, float[] bias) {
+        if (s == 0) {
+            inputPadded = grow(inputPadded, images * channels * plane);
+        }
+        pad(x, s * channels * h * w, channels, inputPadded, s * channels * plane);
+        VectorKernels.convolve(inputPadded, s * channels * plane, inputTaps, channels * 9, weight, bias, filters,
+                outputPadded, n);
+        return outputPadded;
+    }
+
+    /** Copies rows from {@link #forward} into out[f][y * w + x]. */
+    void unpad(float[][] rows, int planes, float[] out, int outOff) {
+        for (int c = 0; c < planes; c++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(rows[c], y * wp, out, outOff + (c * h + y) * w, w);
+            }
+        }
+    }
+
+    /**
+     * The padded output gradients of {@code images} images, [images][filters][plane], all 0
+     * outside the images, for the caller to write at {@link #gradientIndex} + y * w' + x with
+     * w' = {@link #rowStride()}; 0 inside too, except where the caller wrote last time.
+     */
+    float[] gradients(int images) {
+        gradientPadded = grow(gradientPadded, images * filters * plane);
+        return gradientPadded;
+    }
+
+    /** Copies dense output gradients [images][filters][h][w] into {@link #gradients}. */
+    void padGradients(float[] g, int images) {
+        pad(g, 0, images * filters, gradients(images), 0);
+    }
+
+    /** Sets {@link #gradients} back to all 0 after {@link #padGradients}. */
+    void clearGradients(int images) {
+        java.util.Arrays.fill(gradientPadded, 0, images * filters * plane, 0f);
+    }
+
+    /**
+     * Backward over {@code images} images, from the forward pass's padded inputs and the
+     * gradients in {@link #gradients}: adds the weight and bias gradients to dWeight
+     * ([filters][channels * 9 + 1]) and, if {@code flipped} (the weights turned by 180 degrees,
+     * [channels][filters * 9]) is not null, writes the input gradients to dx[images][channels][h][w].
+     */
+    void backward(int images, float[][] dWeight, float[] flipped, float[] dx) {
         // the gradient of output j = y * wp + x sits at j + wp + 1 in its padded plane
-        VectorKernels.correlate(gradientPadded, wp + 1, plane, filters, inputPadded, inputTaps, channels * 9,
-                dWeight, n, lanes);
+        VectorKernels.correlate(gradientPadded, wp + 1, plane, filters * plane, filters, inputPadded,
+                channels * plane, inputTaps, channels * 9, dWeight, images, n, lanes);
         if (flipped != null) {
-            VectorKernels.convolve(gradientPadded, gradientTaps, filters * 9, flipped, null, channels,
-                    outputPadded, n);
-            for (int c = 0; c < channels; c++) {
-                float[] row = outputPadded[c];
-                for (int y = 0; y < h; y++) {
-                    System.arraycopy(row, y * wp, dx, dxOff + (c * h + y) * w, w);
-                }
+            for (int s = 0; s < images; s++) {
+                VectorKernels.convolve(gradientPadded, s * filters * plane, gradientTaps, filters * 9, flipped, null,
+                        channels, outputPadded, n);
+                unpad(outputPadded, channels, dx, s * channels * h * w);
             }
         }
     }
 
     /** Copies planes of h x w into the middle of padded planes; their borders stay 0. */
-    private void pad(float[] src, int off, int planes, float[] dst) {
+    private void pad(float[] src, int off, int planes, float[] dst, int dstOff) {
         for (int c = 0; c < planes; c++) {
             for (int y = 0; y < h; y++) {
-                System.arraycopy(src, off + (c * h + y) * w, dst, c * plane + (y + 1) * wp + 1, w);
+                System.arraycopy(src, off + (c * h + y) * w, dst, dstOff + c * plane + (y + 1) * wp + 1, w);
             }
         }
     }
 
-    private void unpad(int planes, float[][] out) {
-        for (int c = 0; c < planes; c++) {
-            float[] row = outputPadded[c];
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(row, y * wp, out[c], y * w, w);
-            }
-        }
+    private static float[] grow(float[] a, int size) {
+        return a.length >= size ? a : new float[size];
     }
 }

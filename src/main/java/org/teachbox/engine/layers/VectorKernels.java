@@ -23,7 +23,7 @@ final class VectorKernels {
     static final int TILE = 2 * L;
 
     /**
-     * dst[o][j] = start + sum over taps i of w[o * taps + i] * src[off[i] + j], for outputs
+     * dst[o][j] = start + sum over taps i of w[o * taps + i] * src[base + off[i] + j], for outputs
      * o < outs and pixels j < n (a multiple of {@link #TILE}); start is bias[o], or 0 when bias is
      * null. Each sum starts from its start value and adds its terms with one fma each, in tap
      * order, exactly as {@link Gemm#mulAdd} does over an im2col matrix, so both give the same bits.
@@ -31,17 +31,18 @@ final class VectorKernels {
      * <p>Eight outputs by two vectors of pixels are summed at a time in sixteen registers: every
      * loaded pixel feeds eight multiply-adds, and every weight sixteen lanes twice.
      */
-    static void convolve(float[] src, int[] off, int taps, float[] w, float[] bias, int outs, float[][] dst, int n) {
+    static void convolve(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int outs,
+                         float[][] dst, int n) {
         int o = 0;
         for (; o + 7 < outs; o += 8) {
-            eightOutputs(src, off, taps, w, bias, o, dst, n);
+            eightOutputs(src, base, off, taps, w, bias, o, dst, n);
         }
         for (; o < outs; o++) {
-            oneOutput(src, off, taps, w, bias, o, dst[o], n);
+            oneOutput(src, base, off, taps, w, bias, o, dst[o], n);
         }
     }
 
-    private static void eightOutputs(float[] src, int[] off, int taps, float[] w, float[] bias, int o,
+    private static void eightOutputs(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
                                      float[][] dst, int n) {
         int w0 = o * taps, w1 = w0 + taps, w2 = w1 + taps, w3 = w2 + taps;
         int w4 = w3 + taps, w5 = w4 + taps, w6 = w5 + taps, w7 = w6 + taps;
@@ -51,7 +52,7 @@ final class VectorKernels {
             FloatVector s00 = b0, s01 = b0, s10 = b1, s11 = b1, s20 = b2, s21 = b2, s30 = b3, s31 = b3;
             FloatVector s40 = b4, s41 = b4, s50 = b5, s51 = b5, s60 = b6, s61 = b6, s70 = b7, s71 = b7;
             for (int i = 0; i < taps; i++) {
-                int at = off[i] + j;
+                int at = base + off[i] + j;
                 FloatVector x0 = FloatVector.fromArray(SPECIES, src, at);
                 FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + L);
                 FloatVector a = FloatVector.broadcast(SPECIES, w[w0 + i]);
@@ -90,13 +91,13 @@ final class VectorKernels {
         }
     }
 
-    private static void oneOutput(float[] src, int[] off, int taps, float[] w, float[] bias, int o,
+    private static void oneOutput(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
                                   float[] dst, int n) {
         FloatVector b = start(bias, o);
         for (int j = 0; j < n; j += TILE) {
             FloatVector s0 = b, s1 = b;
             for (int i = 0; i < taps; i++) {
-                int at = off[i] + j;
+                int at = base + off[i] + j;
                 FloatVector a = FloatVector.broadcast(SPECIES, w[o * taps + i]);
                 s0 = FloatVector.fromArray(SPECIES, src, at).fma(a, s0);
                 s1 = FloatVector.fromArray(SPECIES, src, at + L).fma(a, s1);
@@ -115,10 +116,11 @@ final class VectorKernels {
     }
 
     /**
-     * dw[f][i] += sum over pixels j < n of g[gOff + f * gStride + j] * src[off[i] + j] for every
-     * filter f and tap i, and dw[f][taps] += the sum of g over j (the bias gradient); n is a
-     * multiple of {@link #TILE}. These are a convolution's weight gradients: every pixel where the
-     * output gradient is g contributes g times the input the tap saw there.
+     * dw[f][i] += sum over images s < images and pixels j < n of
+     * g[gOff + s * gImage + f * gStride + j] * src[s * srcImage + off[i] + j] for every filter f and
+     * tap i, and dw[f][taps] += the sum of those g (the bias gradient); n is a multiple of
+     * {@link #TILE}. These are a convolution's weight gradients: every pixel where the output
+     * gradient is g contributes g times the input the tap saw there.
      *
      * <p>Four filters by four taps are summed at a time, in sixteen vector registers; a last,
      * partial block of taps repeats its last tap and drops the extra sums. Each sum is then
@@ -126,8 +128,8 @@ final class VectorKernels {
      * reduction, whose order is left to the implementation: the same inputs must give the same
      * bits, whichever thread or compiler tier runs them.
      */
-    static void correlate(float[] g, int gOff, int gStride, int filters, float[] src, int[] off, int taps,
-                          float[][] dw, int n, float[] lanes) {
+    static void correlate(float[] g, int gOff, int gStride, int gImage, int filters, float[] src, int srcImage,
+                          int[] off, int taps, float[][] dw, int images, int n, float[] lanes) {
         int f = 0;
         for (; f + 3 < filters; f += 4) {
             int g0 = gOff + f * gStride, g1 = g0 + gStride, g2 = g1 + gStride, g3 = g2 + gStride;
@@ -139,31 +141,33 @@ final class VectorKernels {
                 FloatVector s10 = zero(), s11 = zero(), s12 = zero(), s13 = zero();
                 FloatVector s20 = zero(), s21 = zero(), s22 = zero(), s23 = zero();
                 FloatVector s30 = zero(), s31 = zero(), s32 = zero(), s33 = zero();
-                for (int j = 0; j < n; j += L) {
-                    FloatVector x0 = FloatVector.fromArray(SPECIES, src, o0 + j);
-                    FloatVector x1 = FloatVector.fromArray(SPECIES, src, o1 + j);
-                    FloatVector x2 = FloatVector.fromArray(SPECIES, src, o2 + j);
-                    FloatVector x3 = FloatVector.fromArray(SPECIES, src, o3 + j);
-                    FloatVector d = FloatVector.fromArray(SPECIES, g, g0 + j);
-                    s00 = x0.fma(d, s00);
-                    s01 = x1.fma(d, s01);
-                    s02 = x2.fma(d, s02);
-                    s03 = x3.fma(d, s03);
-                    d = FloatVector.fromArray(SPECIES, g, g1 + j);
-                    s10 = x0.fma(d, s10);
-                    s11 = x1.fma(d, s11);
-                    s12 = x2.fma(d, s12);
-                    s13 = x3.fma(d, s13);
-                    d = FloatVector.fromArray(SPECIES, g, g2 + j);
-                    s20 = x0.fma(d, s20);
-                    s21 = x1.fma(d, s21);
-                    s22 = x2.fma(d, s22);
-                    s23 = x3.fma(d, s23);
-                    d = FloatVector.fromArray(SPECIES, g, g3 + j);
-                    s30 = x0.fma(d, s30);
-                    s31 = x1.fma(d, s31);
-                    s32 = x2.fma(d, s32);
-                    s33 = x3.fma(d, s33);
+                for (int at = 0, end = images * srcImage, dAt = 0; at < end; at += srcImage, dAt += gImage) {
+                    for (int j = 0; j < n; j += L) {
+                        FloatVector x0 = FloatVector.fromArray(SPECIES, src, at + o0 + j);
+                        FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + o1 + j);
+                        FloatVector x2 = FloatVector.fromArray(SPECIES, src, at + o2 + j);
+                        FloatVector x3 = FloatVector.fromArray(SPECIES, src, at + o3 + j);
+                        FloatVector d = FloatVector.fromArray(SPECIES, g, dAt + g0 + j);
+                        s00 = x0.fma(d, s00);
+                        s01 = x1.fma(d, s01);
+                        s02 = x2.fma(d, s02);
+                        s03 = x3.fma(d, s03);
+                        d = FloatVector.fromArray(SPECIES, g, dAt + g1 + j);
+                        s10 = x0.fma(d, s10);
+                        s11 = x1.fma(d, s11);
+                        s12 = x2.fma(d, s12);
+                        s13 = x3.fma(d, s13);
+                        d = FloatVector.fromArray(SPECIES, g, dAt + g2 + j);
+                        s20 = x0.fma(d, s20);
+                        s21 = x1.fma(d, s21);
+                        s22 = x2.fma(d, s22);
+                        s23 = x3.fma(d, s23);
+                        d = FloatVector.fromArray(SPECIES, g, dAt + g3 + j);
+                        s30 = x0.fma(d, s30);
+                        s31 = x1.fma(d, s31);
+                        s32 = x2.fma(d, s32);
+                        s33 = x3.fma(d, s33);
+                    }
                 }
                 int count = Math.min(4, taps - i);
                 float[] d0 = dw[f], d1 = dw[f + 1], d2 = dw[f + 2], d3 = dw[f + 3];
@@ -193,27 +197,29 @@ final class VectorKernels {
         }
         for (; f < filters; f++) {
             for (int i = 0; i < taps; i++) {
-                dw[f][i] += dot(g, gOff + f * gStride, src, off[i], n, lanes);
+                FloatVector sum = zero();
+                for (int s = 0; s < images; s++) {
+                    int gAt = gOff + s * gImage + f * gStride, srcAt = s * srcImage + off[i];
+                    for (int j = 0; j < n; j += L) {
+                        sum = FloatVector.fromArray(SPECIES, src, srcAt + j)
+                                .fma(FloatVector.fromArray(SPECIES, g, gAt + j), sum);
+                    }
+                }
+                dw[f][i] += fold(sum, lanes);
             }
         }
         for (f = 0; f < filters; f++) {
             // two sums, so that each add need not wait for the one before it
-            int at = gOff + f * gStride;
             FloatVector s0 = zero(), s1 = zero();
-            for (int j = 0; j < n; j += TILE) {
-                s0 = s0.add(FloatVector.fromArray(SPECIES, g, at + j));
-                s1 = s1.add(FloatVector.fromArray(SPECIES, g, at + j + L));
+            for (int s = 0; s < images; s++) {
+                int at = gOff + s * gImage + f * gStride;
+                for (int j = 0; j < n; j += TILE) {
+                    s0 = s0.add(FloatVector.fromArray(SPECIES, g, at + j));
+                    s1 = s1.add(FloatVector.fromArray(SPECIES, g, at + j + L));
+                }
             }
             dw[f][taps] += fold(s0.add(s1), lanes);
         }
-    }
-
-    private static float dot(float[] g, int gAt, float[] src, int srcAt, int n, float[] lanes) {
-        FloatVector s = zero();
-        for (int j = 0; j < n; j += L) {
-            s = FloatVector.fromArray(SPECIES, src, srcAt + j).fma(FloatVector.fromArray(SPECIES, g, gAt + j), s);
-        }
-        return fold(s, lanes);
     }
 
     private static FloatVector zero() {
