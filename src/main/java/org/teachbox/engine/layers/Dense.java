@@ -28,13 +28,23 @@ public final class Dense implements Layer {
     private Tensor input;
     private Tensor output;
     private Tensor gradIn;
+    private final boolean vector; // uses DenseKernels (Vector API present)
+    private float[] gradT;        // (vector) one vector's worth of samples' gradients, transposed
+    private float[] lanes;        // (vector) one vector
 
     public Dense(Shape in, int units) {
         this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false),
-                new PackedKernel(in.size(), units));
+                new PackedKernel(in.size(), units), VectorSupport.ENABLED);
     }
 
-    private Dense(Shape in, int units, Parameter kernel, Parameter bias, PackedKernel packed) {
+    /** The same layer computed with {@link Gemm} only, to compare against. */
+    static Dense withGemm(Shape in, int units) {
+        return new Dense(in, units, new Parameter("kernel", in.size() * units, true),
+                new Parameter("bias", units, false), new PackedKernel(in.size(), units), false);
+    }
+
+    private Dense(Shape in, int units, Parameter kernel, Parameter bias, PackedKernel packed, boolean vector) {
+        this.vector = vector;
         this.packed = packed;
         this.in = in;
         this.out = new Shape(units, 1, 1);
@@ -58,13 +68,17 @@ public final class Dense implements Layer {
 
     @Override public List<Parameter> parameters() { return List.of(kernel, bias); }
 
-    @Override public Layer replica() { return new Dense(in, units, kernel.replica(), bias.replica(), packed); }
+    @Override public Layer replica() { return new Dense(in, units, kernel.replica(), bias.replica(), packed, vector); }
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int n = x.n;
         input = x;
         output = Tensor.reuse(output, n, units, 1, 1);
+        if (vector) {
+            DenseKernels.forward(x.data, n, inputs, kernel.data, bias.data, units, output.data);
+            return output;
+        }
         float[][] kernelRows = packed.rows(kernel);
         outRows = Gemm.rows(outRows, n, units);
         for (int s = 0; s < n; s++) {
@@ -121,6 +135,16 @@ public final class Dense implements Layer {
             for (int j = 0; j < units; j++) {
                 bias.grad[j] += g[s * units + j];
             }
+        }
+        if (vector) {
+            DenseKernels.kernelGradient(x, g, n, inputs, units, kernel.grad);
+            gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
+            if (gradT == null) {
+                gradT = new float[units * DenseKernels.lanes()];
+                lanes = new float[DenseKernels.lanes()];
+            }
+            DenseKernels.inputGradient(g, n, kernel.data, inputs, units, gradIn.data, gradT, lanes);
+            return gradIn;
         }
         int s = 0;
         if (n >= TRANSPOSED_FROM && units < TRANSPOSED_BELOW) {

@@ -132,67 +132,8 @@ final class VectorKernels {
                           int[] off, int taps, float[][] dw, int images, int n, float[] lanes) {
         int f = 0;
         for (; f + 3 < filters; f += 4) {
-            int g0 = gOff + f * gStride, g1 = g0 + gStride, g2 = g1 + gStride, g3 = g2 + gStride;
             for (int i = 0; i < taps; i += 4) {
-                int last = taps - 1;
-                int o0 = off[i], o1 = off[Math.min(i + 1, last)], o2 = off[Math.min(i + 2, last)];
-                int o3 = off[Math.min(i + 3, last)];
-                FloatVector s00 = zero(), s01 = zero(), s02 = zero(), s03 = zero();
-                FloatVector s10 = zero(), s11 = zero(), s12 = zero(), s13 = zero();
-                FloatVector s20 = zero(), s21 = zero(), s22 = zero(), s23 = zero();
-                FloatVector s30 = zero(), s31 = zero(), s32 = zero(), s33 = zero();
-                for (int at = 0, end = images * srcImage, dAt = 0; at < end; at += srcImage, dAt += gImage) {
-                    for (int j = 0; j < n; j += L) {
-                        FloatVector x0 = FloatVector.fromArray(SPECIES, src, at + o0 + j);
-                        FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + o1 + j);
-                        FloatVector x2 = FloatVector.fromArray(SPECIES, src, at + o2 + j);
-                        FloatVector x3 = FloatVector.fromArray(SPECIES, src, at + o3 + j);
-                        FloatVector d = FloatVector.fromArray(SPECIES, g, dAt + g0 + j);
-                        s00 = x0.fma(d, s00);
-                        s01 = x1.fma(d, s01);
-                        s02 = x2.fma(d, s02);
-                        s03 = x3.fma(d, s03);
-                        d = FloatVector.fromArray(SPECIES, g, dAt + g1 + j);
-                        s10 = x0.fma(d, s10);
-                        s11 = x1.fma(d, s11);
-                        s12 = x2.fma(d, s12);
-                        s13 = x3.fma(d, s13);
-                        d = FloatVector.fromArray(SPECIES, g, dAt + g2 + j);
-                        s20 = x0.fma(d, s20);
-                        s21 = x1.fma(d, s21);
-                        s22 = x2.fma(d, s22);
-                        s23 = x3.fma(d, s23);
-                        d = FloatVector.fromArray(SPECIES, g, dAt + g3 + j);
-                        s30 = x0.fma(d, s30);
-                        s31 = x1.fma(d, s31);
-                        s32 = x2.fma(d, s32);
-                        s33 = x3.fma(d, s33);
-                    }
-                }
-                int count = Math.min(4, taps - i);
-                float[] d0 = dw[f], d1 = dw[f + 1], d2 = dw[f + 2], d3 = dw[f + 3];
-                d0[i] += fold(s00, lanes);
-                d1[i] += fold(s10, lanes);
-                d2[i] += fold(s20, lanes);
-                d3[i] += fold(s30, lanes);
-                if (count > 1) {
-                    d0[i + 1] += fold(s01, lanes);
-                    d1[i + 1] += fold(s11, lanes);
-                    d2[i + 1] += fold(s21, lanes);
-                    d3[i + 1] += fold(s31, lanes);
-                }
-                if (count > 2) {
-                    d0[i + 2] += fold(s02, lanes);
-                    d1[i + 2] += fold(s12, lanes);
-                    d2[i + 2] += fold(s22, lanes);
-                    d3[i + 2] += fold(s32, lanes);
-                }
-                if (count > 3) {
-                    d0[i + 3] += fold(s03, lanes);
-                    d1[i + 3] += fold(s13, lanes);
-                    d2[i + 3] += fold(s23, lanes);
-                    d3[i + 3] += fold(s33, lanes);
-                }
+                correlateTile(g, gOff, gStride, gImage, src, srcImage, off, taps, dw, images, n, lanes, f, i);
             }
         }
         for (; f < filters; f++) {
@@ -219,6 +160,76 @@ final class VectorKernels {
                 }
             }
             dw[f][taps] += fold(s0.add(s1), lanes);
+        }
+    }
+
+    /**
+     * Filters f..f+3 by taps i..i+3 of {@link #correlate}. A method of its own: when the JIT
+     * compiled a long-running loop over tiles while it was running (on-stack replacement), it
+     * could keep the vectors as objects, and a pass ran many times slower.
+     */
+    private static void correlateTile(float[] g, int gOff, int gStride, int gImage, float[] src, int srcImage,
+                                      int[] off, int taps, float[][] dw, int images, int n, float[] lanes,
+                                      int f, int i) {
+        int g0 = gOff + f * gStride, g1 = g0 + gStride, g2 = g1 + gStride, g3 = g2 + gStride;
+        int last = taps - 1;
+        int o0 = off[i], o1 = off[Math.min(i + 1, last)], o2 = off[Math.min(i + 2, last)];
+        int o3 = off[Math.min(i + 3, last)];
+        FloatVector s00 = zero(), s01 = zero(), s02 = zero(), s03 = zero();
+        FloatVector s10 = zero(), s11 = zero(), s12 = zero(), s13 = zero();
+        FloatVector s20 = zero(), s21 = zero(), s22 = zero(), s23 = zero();
+        FloatVector s30 = zero(), s31 = zero(), s32 = zero(), s33 = zero();
+        for (int at = 0, end = images * srcImage, dAt = 0; at < end; at += srcImage, dAt += gImage) {
+            for (int j = 0; j < n; j += L) {
+                FloatVector x0 = FloatVector.fromArray(SPECIES, src, at + o0 + j);
+                FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + o1 + j);
+                FloatVector x2 = FloatVector.fromArray(SPECIES, src, at + o2 + j);
+                FloatVector x3 = FloatVector.fromArray(SPECIES, src, at + o3 + j);
+                FloatVector d = FloatVector.fromArray(SPECIES, g, dAt + g0 + j);
+                s00 = x0.fma(d, s00);
+                s01 = x1.fma(d, s01);
+                s02 = x2.fma(d, s02);
+                s03 = x3.fma(d, s03);
+                d = FloatVector.fromArray(SPECIES, g, dAt + g1 + j);
+                s10 = x0.fma(d, s10);
+                s11 = x1.fma(d, s11);
+                s12 = x2.fma(d, s12);
+                s13 = x3.fma(d, s13);
+                d = FloatVector.fromArray(SPECIES, g, dAt + g2 + j);
+                s20 = x0.fma(d, s20);
+                s21 = x1.fma(d, s21);
+                s22 = x2.fma(d, s22);
+                s23 = x3.fma(d, s23);
+                d = FloatVector.fromArray(SPECIES, g, dAt + g3 + j);
+                s30 = x0.fma(d, s30);
+                s31 = x1.fma(d, s31);
+                s32 = x2.fma(d, s32);
+                s33 = x3.fma(d, s33);
+            }
+        }
+        int count = Math.min(4, taps - i);
+        float[] d0 = dw[f], d1 = dw[f + 1], d2 = dw[f + 2], d3 = dw[f + 3];
+        d0[i] += fold(s00, lanes);
+        d1[i] += fold(s10, lanes);
+        d2[i] += fold(s20, lanes);
+        d3[i] += fold(s30, lanes);
+        if (count > 1) {
+            d0[i + 1] += fold(s01, lanes);
+            d1[i + 1] += fold(s11, lanes);
+            d2[i + 1] += fold(s21, lanes);
+            d3[i + 1] += fold(s31, lanes);
+        }
+        if (count > 2) {
+            d0[i + 2] += fold(s02, lanes);
+            d1[i + 2] += fold(s12, lanes);
+            d2[i + 2] += fold(s22, lanes);
+            d3[i + 2] += fold(s32, lanes);
+        }
+        if (count > 3) {
+            d0[i + 3] += fold(s03, lanes);
+            d1[i + 3] += fold(s13, lanes);
+            d2[i + 3] += fold(s23, lanes);
+            d3[i + 3] += fold(s33, lanes);
         }
     }
 
