@@ -44,51 +44,61 @@ final class VectorKernels {
 
     private static void eightOutputs(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
                                      float[][] dst, int n) {
+        for (int j = 0; j < n; j += TILE) {
+            eightOutputsTile(src, base, off, taps, w, bias, o, dst, j);
+        }
+    }
+
+    /**
+     * Outputs o..o+7 at pixels j..j+TILE. A method of its own: when the JIT compiled a long
+     * loop over tiles while it was running (on-stack replacement), it could keep the vectors as
+     * objects, and a pass ran many times slower.
+     */
+    private static void eightOutputsTile(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
+                                         float[][] dst, int j) {
         int w0 = o * taps, w1 = w0 + taps, w2 = w1 + taps, w3 = w2 + taps;
         int w4 = w3 + taps, w5 = w4 + taps, w6 = w5 + taps, w7 = w6 + taps;
-        FloatVector b0 = start(bias, o), b1 = start(bias, o + 1), b2 = start(bias, o + 2), b3 = start(bias, o + 3);
-        FloatVector b4 = start(bias, o + 4), b5 = start(bias, o + 5), b6 = start(bias, o + 6), b7 = start(bias, o + 7);
-        for (int j = 0; j < n; j += TILE) {
-            FloatVector s00 = b0, s01 = b0, s10 = b1, s11 = b1, s20 = b2, s21 = b2, s30 = b3, s31 = b3;
-            FloatVector s40 = b4, s41 = b4, s50 = b5, s51 = b5, s60 = b6, s61 = b6, s70 = b7, s71 = b7;
-            for (int i = 0; i < taps; i++) {
-                int at = base + off[i] + j;
-                FloatVector x0 = FloatVector.fromArray(SPECIES, src, at);
-                FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + L);
-                FloatVector a = FloatVector.broadcast(SPECIES, w[w0 + i]);
-                s00 = x0.fma(a, s00);
-                s01 = x1.fma(a, s01);
-                a = FloatVector.broadcast(SPECIES, w[w1 + i]);
-                s10 = x0.fma(a, s10);
-                s11 = x1.fma(a, s11);
-                a = FloatVector.broadcast(SPECIES, w[w2 + i]);
-                s20 = x0.fma(a, s20);
-                s21 = x1.fma(a, s21);
-                a = FloatVector.broadcast(SPECIES, w[w3 + i]);
-                s30 = x0.fma(a, s30);
-                s31 = x1.fma(a, s31);
-                a = FloatVector.broadcast(SPECIES, w[w4 + i]);
-                s40 = x0.fma(a, s40);
-                s41 = x1.fma(a, s41);
-                a = FloatVector.broadcast(SPECIES, w[w5 + i]);
-                s50 = x0.fma(a, s50);
-                s51 = x1.fma(a, s51);
-                a = FloatVector.broadcast(SPECIES, w[w6 + i]);
-                s60 = x0.fma(a, s60);
-                s61 = x1.fma(a, s61);
-                a = FloatVector.broadcast(SPECIES, w[w7 + i]);
-                s70 = x0.fma(a, s70);
-                s71 = x1.fma(a, s71);
-            }
-            store(s00, s01, dst[o], j);
-            store(s10, s11, dst[o + 1], j);
-            store(s20, s21, dst[o + 2], j);
-            store(s30, s31, dst[o + 3], j);
-            store(s40, s41, dst[o + 4], j);
-            store(s50, s51, dst[o + 5], j);
-            store(s60, s61, dst[o + 6], j);
-            store(s70, s71, dst[o + 7], j);
+        FloatVector s00 = start(bias, o), s01 = s00, s10 = start(bias, o + 1), s11 = s10;
+        FloatVector s20 = start(bias, o + 2), s21 = s20, s30 = start(bias, o + 3), s31 = s30;
+        FloatVector s40 = start(bias, o + 4), s41 = s40, s50 = start(bias, o + 5), s51 = s50;
+        FloatVector s60 = start(bias, o + 6), s61 = s60, s70 = start(bias, o + 7), s71 = s70;
+        for (int i = 0; i < taps; i++) {
+            int at = base + off[i] + j;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, src, at);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, src, at + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, w[w0 + i]);
+            s00 = x0.fma(a, s00);
+            s01 = x1.fma(a, s01);
+            a = FloatVector.broadcast(SPECIES, w[w1 + i]);
+            s10 = x0.fma(a, s10);
+            s11 = x1.fma(a, s11);
+            a = FloatVector.broadcast(SPECIES, w[w2 + i]);
+            s20 = x0.fma(a, s20);
+            s21 = x1.fma(a, s21);
+            a = FloatVector.broadcast(SPECIES, w[w3 + i]);
+            s30 = x0.fma(a, s30);
+            s31 = x1.fma(a, s31);
+            a = FloatVector.broadcast(SPECIES, w[w4 + i]);
+            s40 = x0.fma(a, s40);
+            s41 = x1.fma(a, s41);
+            a = FloatVector.broadcast(SPECIES, w[w5 + i]);
+            s50 = x0.fma(a, s50);
+            s51 = x1.fma(a, s51);
+            a = FloatVector.broadcast(SPECIES, w[w6 + i]);
+            s60 = x0.fma(a, s60);
+            s61 = x1.fma(a, s61);
+            a = FloatVector.broadcast(SPECIES, w[w7 + i]);
+            s70 = x0.fma(a, s70);
+            s71 = x1.fma(a, s71);
         }
+        store(s00, s01, dst[o], j);
+        store(s10, s11, dst[o + 1], j);
+        store(s20, s21, dst[o + 2], j);
+        store(s30, s31, dst[o + 3], j);
+        store(s40, s41, dst[o + 4], j);
+        store(s50, s51, dst[o + 5], j);
+        store(s60, s61, dst[o + 6], j);
+        store(s70, s71, dst[o + 7], j);
     }
 
     private static void oneOutput(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
