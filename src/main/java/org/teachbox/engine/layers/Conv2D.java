@@ -42,7 +42,8 @@ public final class Conv2D implements Layer {
     private int[] nzPixel;       // the pixels where one filter's output gradient is not 0
     private float[] nzValue;     // the gradient at those pixels
     private float[][] dWeight;   // weight gradient [filters][rows + 1]; the last column is the bias gradient
-    private float[] flipped;     // weights rotated 180 degrees, [channels][filters * k * k], for the input gradient
+    private final FlippedKernel flippedKernel; // weights rotated 180 degrees, for the input gradient; shared
+    private float[] flipped;     // flippedKernel's array for the current weights, [channels][filters * k * k]
     private float[][] gradCols;  // im2col of one sample's output gradient [filters * k * k][input pixels]; im2col only
     private float[][] gradInRows; // one sample's input gradient [channels][input pixels]
     private float[][] gradRows;  // (stride > 1 only) one sample's output gradient [filters][pixels]
@@ -59,18 +60,20 @@ public final class Conv2D implements Layer {
     public Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
         this(in, filters, kernel, stride, pad, inputGradient,
                 new Parameter("kernel", filters * in.c() * kernel * kernel, true),
-                new Parameter("bias", filters, false), PaddedConv3x3.applies(kernel, stride, pad));
+                new Parameter("bias", filters, false), PaddedConv3x3.applies(kernel, stride, pad),
+                new FlippedKernel(filters, in.c(), kernel));
     }
 
     /** The same layer computed with im2col and matrix products only, to compare against. */
     static Conv2D withIm2col(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
         return new Conv2D(in, filters, kernel, stride, pad, inputGradient,
                 new Parameter("kernel", filters * in.c() * kernel * kernel, true),
-                new Parameter("bias", filters, false), false);
+                new Parameter("bias", filters, false), false, new FlippedKernel(filters, in.c(), kernel));
     }
 
     private Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient,
-                   Parameter weight, Parameter bias, boolean vector) {
+                   Parameter weight, Parameter bias, boolean vector, FlippedKernel flippedKernel) {
+        this.flippedKernel = flippedKernel;
         int outH = (in.h() + 2 * pad - kernel) / stride + 1;
         int outW = (in.w() + 2 * pad - kernel) / stride + 1;
         this.in = in;
@@ -108,7 +111,8 @@ public final class Conv2D implements Layer {
 
     @Override
     public Layer replica() {
-        return new Conv2D(in, out.c(), k, stride, pad, inputGradient, weight.replica(), bias.replica(), vector);
+        return new Conv2D(in, out.c(), k, stride, pad, inputGradient, weight.replica(), bias.replica(), vector,
+                flippedKernel);
     }
 
     @Override
@@ -408,24 +412,10 @@ public final class Conv2D implements Layer {
     /**
      * With stride 1, the input gradient is itself a convolution: the output gradient, padded by
      * k - 1 - pad, convolved with the weights rotated by 180 degrees and with the roles of
-     * filters and channels swapped. Computing it that way needs no col2im. This writes those
-     * weights: flipped[c][f][ky][kx] = weight[f][c][k - 1 - ky][k - 1 - kx].
+     * filters and channels swapped (see {@link FlippedKernel}). Computing it that way needs no col2im.
      */
     private void flipWeights() {
-        int fkk = out.c() * k * k;
-        if (flipped == null) {
-            flipped = new float[in.c() * fkk];
-        }
-        for (int f = 0; f < out.c(); f++) {
-            for (int c = 0; c < in.c(); c++) {
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        flipped[c * fkk + (f * k + (k - 1 - ky)) * k + (k - 1 - kx)] =
-                                weight.data[((f * in.c() + c) * k + ky) * k + kx];
-                    }
-                }
-            }
-        }
+        flipped = flippedKernel.of(weight);
     }
 
     private void inputGradient(float[] g, int gOff, float[] dx, int dxOff) {
