@@ -117,6 +117,15 @@ class LayerGradientTest {
     }
 
     @Test
+    void fusedConvReluPoolOnIm2colMatchesFiniteDifferences() {
+        // the path taken without the Vector API: a dense gradient tensor instead of padded planes
+        Shape s = new Shape(2, 5, 6);
+        Conv2D conv = Conv2D.withIm2col(s, 3, 3, 1, 1, true);
+        randomize(conv);
+        GradientCheck.check(new ConvReluPool(conv), input(s), 24);
+    }
+
+    @Test
     void fusedFirstLayerPassesItsGradientAsListsAndGetsTheSameBits() {
         // a first layer (no input gradient) with a short field takes the lists path of ConvReluPool;
         // odd sizes leave a row and a column of the conv output outside every pooling window
