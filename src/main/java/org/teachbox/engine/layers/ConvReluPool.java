@@ -59,6 +59,14 @@ public final class ConvReluPool implements Layer {
             int stride = conv.rowStride();
             for (int f = 0; f < filters; f++) {
                 int plane = s * filters + f;
+                if (padded) {
+                    // (padded rows have the room VectorPool reads past a row's last window)
+                    int done = VectorPool.pool(rows[f], stride, out.h(), out.w(), dst, plane * pooled, winner,
+                            conv.paddedGradientIndex(s, f));
+                    if (done == out.w()) {
+                        continue;
+                    }
+                }
                 if (training) {
                     // where backward writes this plane's gradients: its padded planes, or a plain tensor
                     int gradientAt = padded ? conv.paddedGradientIndex(s, f) : plane * pixels;

@@ -154,13 +154,20 @@ class LayerGradientTest {
 
     @Test
     void fusedConvReluPoolGivesExactlyWhatTheThreeLayersGive() {
-        Shape s = new Shape(3, 6, 8);
+        fusedMatchesThreeLayers(new Shape(3, 6, 8));
+        // rows of 16 windows: pooled by whole vectors (VectorPool), with sixteen lanes
+        fusedMatchesThreeLayers(new Shape(3, 16, 32));
+        // and rows of 9, which end in windows the plain loop does
+        fusedMatchesThreeLayers(new Shape(2, 10, 18));
+    }
+
+    private static void fusedMatchesThreeLayers(Shape s) {
         Conv2D conv = new Conv2D(s, 4, 3, 1, 1, true);
         randomize(conv);
         ReLU relu = new ReLU(conv.outputShape());
         MaxPool2D pool = new MaxPool2D(conv.outputShape(), 2);
         Tensor x = input(s);
-        Tensor gradOut = GradientCheck.distinctInput(2, 4, 3, 4, 3);
+        Tensor gradOut = GradientCheck.distinctInput(2, 4, s.h() / 2, s.w() / 2, 3);
 
         float[] expectedOut = pool.forward(relu.forward(conv.forward(x, true), true), true).data.clone();
         float[] expectedGradIn = conv.backward(relu.backward(pool.backward(gradOut))).data.clone();
