@@ -1,5 +1,6 @@
 package org.teachbox.engine;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -56,11 +57,25 @@ public record Augmentation(int maxShift, boolean horizontalFlip, float brightnes
             }
             for (int y = 0; y < h; y++) {
                 int sy = Math.min(h - 1, Math.max(0, y - dy));
-                for (int x = 0; x < w; x++) {
-                    int fx = flip ? w - 1 - x : x;
-                    int sx = Math.min(w - 1, Math.max(0, fx - dx));
-                    float v = (src[plane + sy * w + sx] - mean) * scale + mean + offset;
-                    dst[dstOff + plane + y * w + x] = Math.min(1f, Math.max(0f, v));
+                int from = plane + sy * w, to = dstOff + plane + y * w;
+                // first the moved (and maybe mirrored) row, then brightness and contrast over it
+                // in one simple loop that the JIT turns into vector instructions
+                if (flip) {
+                    for (int x = 0; x < w; x++) {
+                        dst[to + x] = src[from + Math.min(w - 1, Math.max(0, w - 1 - x - dx))];
+                    }
+                } else {
+                    // x - dx is inside the row for x in [first, end); outside, the edge pixel repeats
+                    int first = Math.min(w, Math.max(0, dx)), end = Math.max(first, Math.min(w, w + dx));
+                    Arrays.fill(dst, to, to + first, src[from]);
+                    if (end > first) {
+                        System.arraycopy(src, from + first - dx, dst, to + first, end - first);
+                    }
+                    Arrays.fill(dst, to + end, to + w, src[from + w - 1]);
+                }
+                for (int x = to; x < to + w; x++) {
+                    float v = (dst[x] - mean) * scale + mean + offset;
+                    dst[x] = Math.min(1f, Math.max(0f, v));
                 }
             }
         }

@@ -51,4 +51,48 @@ class AugmentationTest {
             assertThat(v).isBetween(0f, 1f);
         }
     }
+
+    @Test
+    void shiftsEveryPixelByTheDrawnAmountWithEdgesRepeated() {
+        // against the definition, pixel by pixel: out(y, x) = clip((in(y - dy, x' - dx) - mean)
+        // * scale + mean + offset) with x' = x or its mirror and coordinates clamped to the image,
+        // drawing dx, dy, flip, offset and scale as apply does, for shifts up to and past the width
+        SplittableRandom pixels = new SplittableRandom(5);
+        int c = 2, h = 5, w = 7;
+        float[] img = new float[c * h * w];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = (float) pixels.nextDouble();
+        }
+        for (Augmentation aug : new Augmentation[] {new Augmentation(3, true, 0.1f, 0.2f),
+                new Augmentation(9, false, 0f, 0f), new Augmentation(2, false, 0.3f, 0.5f)}) {
+            for (int seed = 0; seed < 40; seed++) {
+                float[] out = new float[3 + img.length];
+                aug.apply(img, c, h, w, out, 3, new SplittableRandom(seed));
+                SplittableRandom r = new SplittableRandom(seed);
+                int dx = r.nextInt(-aug.maxShift(), aug.maxShift() + 1);
+                int dy = r.nextInt(-aug.maxShift(), aug.maxShift() + 1);
+                boolean flip = aug.horizontalFlip() && r.nextBoolean();
+                float offset = aug.brightness() == 0f ? 0f : (float) ((r.nextDouble() * 2 - 1) * aug.brightness());
+                float scale = aug.contrast() == 0f ? 1f : (float) (1 + (r.nextDouble() * 2 - 1) * aug.contrast());
+                for (int ch = 0; ch < c; ch++) {
+                    float mean = 0;
+                    if (scale != 1f) {
+                        for (int i = 0; i < h * w; i++) {
+                            mean += img[ch * h * w + i];
+                        }
+                        mean /= h * w;
+                    }
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            int sy = Math.min(h - 1, Math.max(0, y - dy));
+                            int sx = Math.min(w - 1, Math.max(0, (flip ? w - 1 - x : x) - dx));
+                            float v = (img[(ch * h + sy) * w + sx] - mean) * scale + mean + offset;
+                            assertThat(out[3 + (ch * h + y) * w + x]).as("seed %d (%d, %d, %d)", seed, ch, y, x)
+                                    .isEqualTo(Math.min(1f, Math.max(0f, v)));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
