@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.teachbox.engine.TrainResult.Status;
+import org.teachbox.engine.layers.Dense;
+import org.teachbox.engine.layers.Layer;
 
 /**
  * Mini-batch training. Every epoch the training set is reshuffled and cut into batches; for each
@@ -126,6 +128,13 @@ public final class Trainer {
             int h = model.headStart();
             this.head = h > 0 && h < model.stepCount() ? h : 0;
             this.headModel = head > 0 ? model.replica() : null;
+            if (headModel != null) {
+                for (Layer layer : headModel.layers()) {
+                    if (layer instanceof Dense dense) {
+                        dense.runOn(this::parallel);
+                    }
+                }
+            }
             this.bodyParameters = head > 0 ? model.parametersBefore(head) : model.parameters().size();
             List<int[]> items = new ArrayList<>();
             for (int i = 0; i < model.parameters().size(); i++) {

@@ -30,7 +30,8 @@ public final class Dense implements Layer {
     private Tensor gradIn;
     private final boolean vector; // uses DenseKernels (Vector API present)
     private float[] gradT;        // (vector) one vector's worth of samples' gradients, transposed
-    private float[] lanes;        // (vector) one vector
+    private float[][] lanes;      // (vector) one vector per chunk of DenseKernels
+    private Parallel parallel = Parallel.SERIAL;
 
     public Dense(Shape in, int units) {
         this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false),
@@ -52,6 +53,15 @@ public final class Dense implements Layer {
         this.units = units;
         this.kernel = kernel;
         this.bias = bias;
+    }
+
+    /**
+     * Lets this layer split its matrix products over {@code parallel} (with the Vector API only).
+     * The trainer does this for the dense head it runs once per batch, which would otherwise run
+     * on one thread while the others wait. The results are the same either way.
+     */
+    public void runOn(Parallel parallel) {
+        this.parallel = parallel;
     }
 
     public void initialize(Init init, SplittableRandom random) {
@@ -76,7 +86,7 @@ public final class Dense implements Layer {
         input = x;
         output = Tensor.reuse(output, n, units, 1, 1);
         if (vector) {
-            DenseKernels.forward(x.data, n, inputs, kernel.data, bias.data, units, output.data);
+            DenseKernels.forward(x.data, n, inputs, kernel.data, bias.data, units, output.data, parallel);
             return output;
         }
         float[][] kernelRows = packed.rows(kernel);
@@ -137,13 +147,13 @@ public final class Dense implements Layer {
             }
         }
         if (vector) {
-            DenseKernels.kernelGradient(x, g, n, inputs, units, kernel.grad);
+            DenseKernels.kernelGradient(x, g, n, inputs, units, kernel.grad, parallel);
             gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
             if (gradT == null) {
                 gradT = new float[units * DenseKernels.lanes()];
-                lanes = new float[DenseKernels.lanes()];
+                lanes = new float[DenseKernels.CHUNKS][DenseKernels.lanes()];
             }
-            DenseKernels.inputGradient(g, n, kernel.data, inputs, units, gradIn.data, gradT, lanes);
+            DenseKernels.inputGradient(g, n, kernel.data, inputs, units, gradIn.data, gradT, lanes, parallel);
             return gradIn;
         }
         int s = 0;

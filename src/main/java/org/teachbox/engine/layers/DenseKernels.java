@@ -23,18 +23,20 @@ final class DenseKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
 
+    /** Pieces the kernel gradient and input gradient are cut into for {@link Parallel}. */
+    static final int CHUNKS = 8;
+
     /**
      * out[s][u] = bias[u] + sum over i of x[s][i] * kernel[i][u], for s < n. Four samples by four
      * vectors of units are summed at a time in sixteen registers, so each pass over the kernel
      * serves four samples. Units past the last whole vector are summed one by one.
      */
-    static void forward(float[] x, int n, int inputs, float[] kernel, float[] bias, int units, float[] out) {
+    static void forward(float[] x, int n, int inputs, float[] kernel, float[] bias, int units, float[] out,
+                        Parallel parallel) {
         int whole = units / L * L;
-        for (int u = 0; u < whole; u += 4 * L) {
-            for (int s = 0; s < n; s += 4) {
-                forwardTile(x, n, inputs, kernel, bias, units, out, whole, u, s);
-            }
-        }
+        int unitBlocks = (whole + 4 * L - 1) / (4 * L), sampleBlocks = (n + 3) / 4;
+        parallel.run(unitBlocks * sampleBlocks, t -> forwardTile(x, n, inputs, kernel, bias, units, out, whole,
+                t / sampleBlocks * 4 * L, t % sampleBlocks * 4));
         forwardRest(x, n, inputs, kernel, bias, units, out, whole);
     }
 
@@ -129,13 +131,16 @@ final class DenseKernels {
      * first and then added. Four inputs by four vectors of units at a time, so the megabyte of
      * RefCNN's gradient is read and written once, four rows at a time.
      */
-    static void kernelGradient(float[] x, float[] g, int n, int inputs, int units, float[] grad) {
+    static void kernelGradient(float[] x, float[] g, int n, int inputs, int units, float[] grad, Parallel parallel) {
         int whole = units / L * L;
-        for (int i = 0; i < inputs; i += 4) {
-            for (int u = 0; u < whole; u += 4 * L) {
-                kernelGradientTile(x, g, n, inputs, units, grad, whole, i, u);
+        int blocks = (inputs + 3) / 4;
+        parallel.run(CHUNKS, chunk -> {
+            for (int b = chunk * blocks / CHUNKS, end = (chunk + 1) * blocks / CHUNKS; b < end; b++) {
+                for (int u = 0; u < whole; u += 4 * L) {
+                    kernelGradientTile(x, g, n, inputs, units, grad, whole, 4 * b, u);
+                }
             }
-        }
+        });
         kernelGradientRest(x, g, n, inputs, units, grad, whole);
     }
 
@@ -230,25 +235,27 @@ final class DenseKernels {
      * them. Four inputs go together, so each transposed row serves four sums.
      */
     static void inputGradient(float[] g, int n, float[] kernel, int inputs, int units, float[] dx, float[] gT,
-                              float[] lanes) {
+                              float[][] lanes, Parallel parallel) {
+        int blocks = inputs / 4;
         for (int s0 = 0; s0 < n; s0 += L) {
-            int count = Math.min(L, n - s0);
+            int first = s0, count = Math.min(L, n - s0);
             java.util.Arrays.fill(gT, 0, units * L, 0f);
             for (int s = 0; s < count; s++) {
                 for (int u = 0; u < units; u++) {
                     gT[u * L + s] = g[(s0 + s) * units + u];
                 }
             }
-            int i = 0;
-            for (; i + 3 < inputs; i += 4) {
-                inputGradientTile(n, kernel, inputs, units, dx, gT, lanes, s0, count, i);
-            }
-            for (; i < inputs; i++) {
+            parallel.run(CHUNKS, chunk -> {
+                for (int b = chunk * blocks / CHUNKS, end = (chunk + 1) * blocks / CHUNKS; b < end; b++) {
+                    inputGradientTile(n, kernel, inputs, units, dx, gT, lanes[chunk], first, count, 4 * b);
+                }
+            });
+            for (int i = blocks * 4; i < inputs; i++) {
                 FloatVector a = FloatVector.zero(SPECIES);
                 for (int u = 0; u < units; u++) {
                     a = FloatVector.fromArray(SPECIES, gT, u * L).fma(FloatVector.broadcast(SPECIES, kernel[i * units + u]), a);
                 }
-                spread(a, dx, s0, count, inputs, i, lanes);
+                spread(a, dx, s0, count, inputs, i, lanes[0]);
             }
         }
     }

@@ -3,7 +3,13 @@ package org.teachbox.engine.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.teachbox.engine.Shape;
@@ -54,6 +60,40 @@ class DenseVectorTest {
             }
         }
         assertThat(vector.parameters().get(1).grad).containsExactly(gemm.parameters().get(1).grad);
+    }
+
+    @Test
+    void givesTheSameBitsWhenItsProductsAreSplitOverThreads() throws Exception {
+        Shape in = new Shape(4096, 1, 1);
+        Dense serial = new Dense(in, 64);
+        Dense split = new Dense(in, 64);
+        serial.initialize(Init.HE, new SplittableRandom(3));
+        split.initialize(Init.HE, new SplittableRandom(3));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            split.runOn((count, task) -> {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int t = i;
+                    done.add(pool.submit(() -> task.accept(t)));
+                }
+                for (Future<?> f : done) {
+                    try {
+                        f.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            SplittableRandom random = new SplittableRandom(4);
+            Tensor x = random(16, 4096, random);
+            Tensor g = random(16, 64, random);
+            assertThat(split.forward(x, true).data).containsExactly(serial.forward(x, true).data);
+            assertThat(split.backward(g).data).containsExactly(serial.backward(g).data);
+            assertThat(split.parameters().get(0).grad).containsExactly(serial.parameters().get(0).grad);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Tensor random(int n, int size, SplittableRandom random) {
