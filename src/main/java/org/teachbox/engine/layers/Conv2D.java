@@ -176,9 +176,8 @@ public final class Conv2D implements Layer {
     }
 
     /**
-     * The buffer for {@link #backwardPadded}: gradient of output (y, x) of sample s and filter f
-     * at {@link #paddedGradientIndex}(s, f) + y * {@link #rowStride()} + x. It is all 0, except
-     * where the caller wrote before; the caller must set those back to 0 after backward.
+     * The buffer for {@link #backwardPadded}, all 0: the caller writes the gradient of output
+     * (y, x) of sample s and filter f at {@link #paddedGradientIndex}(s, f) + y * {@link #rowStride()} + x.
      */
     float[] paddedGradients(int samples) {
         return paddedConv().gradients(samples);
@@ -192,9 +191,7 @@ public final class Conv2D implements Layer {
     public Tensor backward(Tensor gradOut) {
         if (vector) {
             paddedConv().padGradients(gradOut.data, gradOut.n);
-            Tensor result = backwardPadded(gradOut.n);
-            paddedConv().clearGradients(gradOut.n);
-            return result;
+            return backwardPadded(gradOut.n);
         }
         int n = gradOut.n;
         int filters = out.c();

@@ -136,11 +136,10 @@ public final class ConvReluPool implements Layer {
             return null;
         }
         if (conv.takesPaddedGradients()) {
-            // the winners' gradients go straight into the conv's padded planes, and are set back
-            // to 0 afterwards, which touches only them instead of clearing every plane. Each
-            // conv output wins at most one window, so each is written once: g where the output
-            // was above 0 (o >= 0, so its bits are not 0), else ReLU's slope, 0, stops it (+0,
-            // without a branch).
+            // the winners' gradients go straight into the conv's padded planes (which it hands
+            // over cleared). Each conv output wins at most one window, so each is written once:
+            // g where the output was above 0 (o >= 0, so its bits are not 0), else ReLU's slope,
+            // 0, stops it (+0, without a branch).
             float[] d = conv.paddedGradients(gradOut.n);
             float[] g = gradOut.data, o = output.data;
             int[] winner = this.winner;
@@ -149,11 +148,7 @@ public final class ConvReluPool implements Layer {
                 int live = -Float.floatToRawIntBits(o[i]) >> 31;
                 d[winner[i]] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & live);
             }
-            Tensor gradIn = conv.backwardPadded(gradOut.n);
-            for (int i = 0; i < n; i++) {
-                d[winner[i]] = 0f;
-            }
-            return gradIn;
+            return conv.backwardPadded(gradOut.n);
         }
         gradConv = Tensor.reuse(gradConv, gradOut.n, c.c(), c.h(), c.w());
         float[] d = gradConv.data, g = gradOut.data, o = output.data;
