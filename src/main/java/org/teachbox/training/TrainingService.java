@@ -54,7 +54,7 @@ public class TrainingService implements DisposableBean {
         });
         log.info("Training pool: {} parallel job(s), {} thread(s) each", jobs, threadsPerJob);
         if (!VectorSupport.enabled()) {
-            log.warn("Training runs without the Vector API and is about 1.5 times slower; "
+            log.warn("Training runs without the Vector API and is about 1.7 times slower; "
                     + "start Java with --add-modules jdk.incubator.vector");
         }
     }

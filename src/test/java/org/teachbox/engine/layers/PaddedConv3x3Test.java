@@ -20,7 +20,7 @@ class PaddedConv3x3Test {
     @Test
     void theBuildRunsTheVectorPath() {
         // Without --add-modules jdk.incubator.vector (set in pom.xml) training silently falls back
-        // to the im2col path, about 1.5 times slower; this makes that loss visible.
+        // to the plain-Java path, about 1.7 times slower; this makes that loss visible.
         assertThat(VectorSupport.ENABLED)
                 .as("the JVM has jdk.incubator.vector and teachbox.engine.vector is not false")
                 .isTrue();
