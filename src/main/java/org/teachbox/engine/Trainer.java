@@ -243,8 +243,9 @@ public final class Trainer {
          * images, every part streamed the whole kernel three times (forward, kernel gradient,
          * input gradient) and the trainer then zeroed and summed eight kernel-sized gradients.
          * Once per batch, the matrix products get 16 rows, and the gradient needs no reduction.
-         * The head's share is done by one thread; it is small, and still the same whatever the
-         * number of threads.
+         * The head's dense layers split their products over the same threads (see
+         * {@link Dense#runOn}); every output is still computed by one task in a fixed order, so the
+         * result is the same whatever the number of threads.
          */
         private void trainStepWithHead(int[] order, int from, int n, float normaliser, long stepSeed, int parts) {
             parallel(parts, p -> {
