@@ -58,17 +58,18 @@ public final class Conv2D implements Layer {
      *                      nobody needs; skipping it saves a third of that layer's backward pass.
      */
     public Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
-        this(in, filters, kernel, stride, pad, inputGradient,
-                new Parameter("kernel", filters * in.c() * kernel * kernel, true),
-                new Parameter("bias", filters, false), PaddedConv3x3.applies(kernel, stride, pad),
-                new FlippedKernel(filters, in.c(), kernel));
+        this(in, filters, kernel, stride, pad, inputGradient, PaddedConv3x3.applies(kernel, stride, pad));
     }
 
     /** The same layer computed with im2col and matrix products only, to compare against. */
     static Conv2D withIm2col(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient) {
-        return new Conv2D(in, filters, kernel, stride, pad, inputGradient,
+        return new Conv2D(in, filters, kernel, stride, pad, inputGradient, false);
+    }
+
+    private Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient, boolean vector) {
+        this(in, filters, kernel, stride, pad, inputGradient,
                 new Parameter("kernel", filters * in.c() * kernel * kernel, true),
-                new Parameter("bias", filters, false), false, new FlippedKernel(filters, in.c(), kernel));
+                new Parameter("bias", filters, false), vector, new FlippedKernel(filters, in.c(), kernel));
     }
 
     private Conv2D(Shape in, int filters, int kernel, int stride, int pad, boolean inputGradient,

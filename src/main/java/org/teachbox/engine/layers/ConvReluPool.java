@@ -59,20 +59,19 @@ public final class ConvReluPool implements Layer {
             int stride = conv.rowStride();
             for (int f = 0; f < filters; f++) {
                 int plane = s * filters + f;
-                if (padded) {
-                    // (padded rows have the room VectorPool reads past a row's last window)
-                    int done = VectorPool.pool(rows[f], stride, out.h(), out.w(), dst, plane * pooled, winner,
-                            conv.paddedGradientIndex(s, f));
-                    if (done == out.w()) {
-                        continue;
-                    }
+                // where backward writes this plane's gradients: its padded planes, or a plain tensor
+                int gradientAt = padded ? conv.paddedGradientIndex(s, f) : plane * pixels;
+                // the windows of each row that whole vectors cover (padded rows have the room
+                // VectorPool reads past a row's last window); the loops below do the rest
+                int done = padded ? VectorPool.pool(rows[f], stride, out.h(), out.w(), dst, plane * pooled, winner,
+                        gradientAt) : 0;
+                if (done == out.w()) {
+                    continue;
                 }
                 if (training) {
-                    // where backward writes this plane's gradients: its padded planes, or a plain tensor
-                    int gradientAt = padded ? conv.paddedGradientIndex(s, f) : plane * pixels;
-                    poolRelu(rows[f], stride, dst, plane * pooled, gradientAt);
+                    poolRelu(rows[f], stride, done, dst, plane * pooled, gradientAt);
                 } else {
-                    poolReluValues(rows[f], stride, dst, plane * pooled);
+                    poolReluValues(rows[f], stride, done, dst, plane * pooled);
                 }
             }
         }
@@ -81,19 +80,18 @@ public final class ConvReluPool implements Layer {
 
     /**
      * max(0, window maximum), and in winner[] the index (plus {@code winnerShift}) of the first
-     * input holding that maximum. It compares bit patterns as ints, as {@link #poolReluValues}
+     * input holding that maximum, for the windows from column {@code fromX} on. It compares bit patterns as ints, as {@link #poolReluValues}
      * does: among floats above 0 that is the float order, so wherever the maximum is above 0 the
      * winner is the one MaxPool2D picks. Where it is not, ReLU's slope of 0 stops the gradient,
      * so which input is named there does not matter. The choices are written as conditional
      * expressions that the JIT compiles to conditional moves: on real data they are a coin toss,
      * and branches would be mispredicted half the time.
      */
-    private void poolRelu(float[] src, int w, float[] dst, int dstOff, int winnerShift) {
-        int o = dstOff;
+    private void poolRelu(float[] src, int w, int fromX, float[] dst, int dstOff, int winnerShift) {
         for (int y = 0; y < out.h(); y++) {
             int r0 = 2 * y * w;
             int r1 = r0 + w;
-            for (int xo = 0; xo < out.w(); xo++, o++) {
+            for (int xo = fromX, o = dstOff + y * out.w() + fromX; xo < out.w(); xo++, o++) {
                 int i = r0 + 2 * xo, j = r1 + 2 * xo;
                 int a = Float.floatToRawIntBits(src[i]), b = Float.floatToRawIntBits(src[i + 1]);
                 int c = Float.floatToRawIntBits(src[j]), d = Float.floatToRawIntBits(src[j + 1]);
@@ -106,19 +104,19 @@ public final class ConvReluPool implements Layer {
     }
 
     /**
-     * max(0, window maximum) alone, for prediction, where no backward follows. It compares the
+     * max(0, window maximum) alone, from column {@code fromX} on, for prediction, where no
+     * backward follows. It compares the
      * floats' bit patterns as ints: for floats >= 0 the int order is the float order, and every
      * negative float (and -0) is a negative int, so max(0, bits...) is exactly the clamped maximum
      * (+0 when nothing is above 0). An int max is one instruction; Math.max on floats, which must
      * also sort out NaN and -0, is several, and this loop was slower than the 3 x 3 convolution
      * before it. Written for speed, not looks.
      */
-    private void poolReluValues(float[] src, int w, float[] dst, int dstOff) {
-        int o = dstOff;
+    private void poolReluValues(float[] src, int w, int fromX, float[] dst, int dstOff) {
         for (int y = 0; y < out.h(); y++) {
             int r0 = 2 * y * w;
             int r1 = r0 + w;
-            for (int xo = 0; xo < out.w(); xo++, o++) {
+            for (int xo = fromX, o = dstOff + y * out.w() + fromX; xo < out.w(); xo++, o++) {
                 int i = r0 + 2 * xo, j = r1 + 2 * xo;
                 int upper = Math.max(Float.floatToRawIntBits(src[i]), Float.floatToRawIntBits(src[i + 1]));
                 int lower = Math.max(Float.floatToRawIntBits(src[j]), Float.floatToRawIntBits(src[j + 1]));

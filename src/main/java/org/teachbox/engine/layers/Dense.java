@@ -34,14 +34,17 @@ public final class Dense implements Layer {
     private Parallel parallel = Parallel.SERIAL;
 
     public Dense(Shape in, int units) {
-        this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false),
-                new PackedKernel(in.size(), units), VectorSupport.ENABLED);
+        this(in, units, VectorSupport.ENABLED);
     }
 
     /** The same layer computed with {@link Gemm} only, to compare against. */
     static Dense withGemm(Shape in, int units) {
-        return new Dense(in, units, new Parameter("kernel", in.size() * units, true),
-                new Parameter("bias", units, false), new PackedKernel(in.size(), units), false);
+        return new Dense(in, units, false);
+    }
+
+    private Dense(Shape in, int units, boolean vector) {
+        this(in, units, new Parameter("kernel", in.size() * units, true), new Parameter("bias", units, false),
+                new PackedKernel(in.size(), units), vector);
     }
 
     private Dense(Shape in, int units, Parameter kernel, Parameter bias, PackedKernel packed, boolean vector) {

@@ -31,7 +31,7 @@ final class PaddedConv3x3 {
     private final int[] inputTaps;    // offset of tap (c, ky, kx) in one image's padded planes
     private final int[] gradientTaps; // offset of tap (f, ky, kx) in one image's padded output gradient
     private float[] inputPadded = new float[0];    // [images][channels][plane]; zero outside the images, always
-    private float[] gradientPadded = new float[0]; // [images][filters][plane]; zero outside the images, always
+    private float[] gradientPadded = new float[0]; // [images][filters][plane]; zero outside the images
     private final float[][] outputPadded; // [max(filters, channels)][n]: one image's output or input gradient
     private final float[] lanes;
 
@@ -51,7 +51,7 @@ final class PaddedConv3x3 {
         this.inputTaps = taps(channels);
         this.gradientTaps = taps(filters);
         this.outputPadded = new float[Math.max(filters, channels)][n];
-        this.lanes = new float[Math.max(16, VectorKernels.lanes())];
+        this.lanes = new float[VectorKernels.lanes()];
     }
 
     private int[] taps(int planes) {
@@ -116,7 +116,6 @@ final class PaddedConv3x3 {
     void padGradients(float[] g, int images) {
         pad(g, 0, images * filters, gradients(images), 0);
     }
-
 
     /**
      * Backward over {@code images} images, from the forward pass's padded inputs and the
