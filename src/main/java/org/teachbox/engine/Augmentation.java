@@ -12,21 +12,38 @@ import java.util.SplittableRandom;
  *   <li>brightness: add a random offset in [-brightness, brightness];</li>
  *   <li>contrast: scale around the image mean by a factor in [1 - contrast, 1 + contrast].</li>
  * </ul>
- * Results are clipped to [0, 1]. Validation images are never augmented.
+ * Results are clipped to [{@code low}, {@code high}], the range the model's inputs live in:
+ * [0, 1] by default, [-0.5, 0.5] for inputs centred around zero. Clipping to any other range
+ * than the one validation and prediction inputs use would teach the model on different numbers
+ * than it is judged on (clipping centred inputs at 0 turns every dark pixel black). With the
+ * range shifted along with the inputs, augmenting then shifting equals shifting then augmenting.
+ * Validation images are never augmented.
  */
-public record Augmentation(int maxShift, boolean horizontalFlip, float brightness, float contrast) {
+public record Augmentation(int maxShift, boolean horizontalFlip, float brightness, float contrast,
+                           float low, float high) {
 
     public Augmentation {
-        if (maxShift < 0 || brightness < 0 || contrast < 0 || contrast >= 1) {
-            throw new IllegalArgumentException("invalid augmentation " + maxShift + ", " + brightness + ", " + contrast);
+        if (maxShift < 0 || brightness < 0 || contrast < 0 || contrast >= 1 || !(low < high)) {
+            throw new IllegalArgumentException("invalid augmentation " + maxShift + ", " + brightness + ", " + contrast
+                    + ", range " + low + ".." + high);
         }
+    }
+
+    /** For inputs in [0, 1]. */
+    public Augmentation(int maxShift, boolean horizontalFlip, float brightness, float contrast) {
+        this(maxShift, horizontalFlip, brightness, contrast, 0f, 1f);
+    }
+
+    /** The same changes, clipped to the inputs' range [low, high] instead. */
+    public Augmentation clippedTo(float low, float high) {
+        return new Augmentation(maxShift, horizontalFlip, brightness, contrast, low, high);
     }
 
     public static Augmentation none() {
         return new Augmentation(0, false, 0f, 0f);
     }
 
-    /** On by default: shifts of up to 4 pixels, +-0.1 brightness, +-10% contrast. */
+    /** On by default: shifts of up to 4 pixels, +-0.1 brightness, +-10% contrast, inputs in [0, 1]. */
     public static Augmentation defaults(boolean horizontalFlip) {
         return new Augmentation(4, horizontalFlip, 0.1f, 0.1f);
     }
@@ -75,7 +92,7 @@ public record Augmentation(int maxShift, boolean horizontalFlip, float brightnes
                 }
                 for (int x = to; x < to + w; x++) {
                     float v = (dst[x] - mean) * scale + mean + offset;
-                    dst[x] = Math.min(1f, Math.max(0f, v));
+                    dst[x] = Math.min(high, Math.max(low, v));
                 }
             }
         }

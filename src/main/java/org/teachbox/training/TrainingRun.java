@@ -48,7 +48,7 @@ final class TrainingRun {
         Model model = kind == ModelKind.DIGITS
                 ? Presets.mlp(classes, kind.inputSize(), kind.channels(), SEED)
                 : Presets.refCnn(classes, kind.inputSize(), kind.channels(), SEED);
-        Augmentation augmentation = Augmentation.defaults(kind != ModelKind.DIGITS);
+        Augmentation augmentation = ModelInput.augmentation(kind);
         TrainConfig config = new TrainConfig(settings.epochs(), settings.batchSize(),
                 settings.optimizer().create((float) settings.learningRate()), SEED, augmentation,
                 prepared.classWeights(), threads, request.keep());

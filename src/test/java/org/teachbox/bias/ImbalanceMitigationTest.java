@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.teachbox.engine.Augmentation;
 import org.teachbox.engine.Dataset;
 import org.teachbox.engine.Evaluation;
 import org.teachbox.engine.Model;
@@ -86,7 +85,7 @@ class ImbalanceMitigationTest {
             }
         }
         Model model = Presets.refCnn(pictures.size(), 64, 3, seed);
-        new Trainer(new TrainConfig(EPOCHS, 16, new Adam(), seed, Augmentation.defaults(true),
+        new Trainer(new TrainConfig(EPOCHS, 16, new Adam(), seed, ModelInput.augmentation(ModelKind.IMAGE),
                 recipe.classWeights(counts), 2, TrainConfig.Keep.LAST_EPOCH))
                 .fit(model, train, validation, null, null);
         int named = 0;

@@ -1,7 +1,10 @@
 package org.teachbox.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +97,53 @@ class AugmentationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void clippingToAShiftedRangeCommutesWithTheShift() {
+        // aug_[lo-s, hi-s](x - s) = aug_[lo, hi](x) - s: shift, flip and contrast move with the
+        // values, brightness adds to them, and the clip moves along with the range
+        SplittableRandom pixels = new SplittableRandom(3);
+        float[] img = new float[3 * 8 * 8];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = (float) pixels.nextDouble();
+        }
+        float[] centred = img.clone();
+        for (int i = 0; i < centred.length; i++) {
+            centred[i] -= 0.5f;
+        }
+        Augmentation aug = Augmentation.defaults(true);
+        Augmentation centredAug = aug.clippedTo(-0.5f, 0.5f);
+        for (int seed = 0; seed < 30; seed++) {
+            float[] a = new float[img.length];
+            float[] b = new float[img.length];
+            aug.apply(img, 3, 8, 8, a, 0, new SplittableRandom(seed));
+            centredAug.apply(centred, 3, 8, 8, b, 0, new SplittableRandom(seed));
+            for (int i = 0; i < a.length; i++) {
+                assertThat(b[i]).as("seed %d, pixel %d", seed, i).isCloseTo(a[i] - 0.5f, within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void darkPixelsOfCentredInputsStayBelowZero() {
+        // a dark grey picture (0.1) centred is -0.4 everywhere; at most 0.1 brightness and a
+        // contrast change of a flat picture keep it near -0.4, never at the old clip of 0
+        float[] dark = new float[16];
+        Arrays.fill(dark, -0.4f);
+        Augmentation aug = Augmentation.defaults(true).clippedTo(-0.5f, 0.5f);
+        for (int seed = 0; seed < 30; seed++) {
+            float[] out = new float[16];
+            aug.apply(dark, 1, 4, 4, out, 0, new SplittableRandom(seed));
+            for (float v : out) {
+                assertThat(v).isBetween(-0.5f, -0.3f);
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnEmptyRange() {
+        assertThatThrownBy(() -> Augmentation.none().clippedTo(1f, 1f))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
