@@ -8,9 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.teachbox.engine.Classifier;
 import org.teachbox.engine.Model;
 import org.teachbox.engine.TrainConfig;
+import org.teachbox.engine.pretrained.BackboneClassifier;
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.pretrained.Embeddings;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -34,6 +37,7 @@ public class BiasLabService {
 
     private final TrainingService training;
     private final ProjectService projects;
+    private final Embeddings embeddings;
     private final Map<UUID, Lab> labs = new ConcurrentHashMap<>();
 
     private final TrainingSettings settings;
@@ -42,10 +46,11 @@ public class BiasLabService {
      * @param epochs per lab run. 30 by default: the lesson data is learnt by epoch ~25, and three
      *               runs of 30 epochs fit the lesson into two minutes on a two-core server.
      */
-    BiasLabService(TrainingService training, ProjectService projects,
+    BiasLabService(TrainingService training, ProjectService projects, Embeddings embeddings,
                    @Value("${teachbox.bias.epochs:30}") int epochs) {
         this.training = training;
         this.projects = projects;
+        this.embeddings = embeddings;
         TrainingSettings defaults = TrainingSettings.defaults();
         this.settings = new TrainingSettings(epochs, defaults.batchSize(), defaults.learningRate(), defaults.optimizer());
     }
@@ -109,7 +114,7 @@ public class BiasLabService {
         return projects.project(owner, projectId).modelKind();
     }
 
-    public static float[] saliency(Model model, ModelKind kind, float[] picture) {
+    public static float[] saliency(Classifier model, ModelKind kind, float[] picture) {
         return PredictionService.heatmap(model, kind, picture).values();
     }
 
@@ -118,15 +123,25 @@ public class BiasLabService {
         // Every lab run keeps its last epoch: the test images are balanced on purpose while the
         // training data is not, and letting them pick the epoch quietly undid the skew (on the
         // lesson data the "best" epoch of a 10% run often predicted the rare class at its true share).
+        ModelKind kind = projects.project(owner, projectId).modelKind();
         training.submit(new TrainingRequest(owner, projectId, purpose, settings, recipe, TrainConfig.Keep.LAST_EPOCH,
-                (model, report) -> lab.results.put(purpose, new Result(model, report))));
+                (model, report) -> lab.results.put(purpose, new Result(whole(kind, model), report))));
+    }
+
+    /** A pretrained project's lab run trains only the head; saliency needs the backbone in front. */
+    private Classifier whole(ModelKind kind, Model model) {
+        if (kind != ModelKind.PRETRAINED) {
+            return model;
+        }
+        return new BackboneClassifier(embeddings.backbone().orElseThrow(
+                () -> new ProjectRuleException("train.error.no-backbone")), model, 1);
     }
 
     private Lab lab(UUID projectId) {
         return labs.computeIfAbsent(projectId, id -> new Lab());
     }
 
-    public record Result(Model model, TrainingReport report) {
+    public record Result(Classifier model, TrainingReport report) {
         public RunSummary summary() {
             return RunSummary.of(report);
         }

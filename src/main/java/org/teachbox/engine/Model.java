@@ -31,7 +31,7 @@ import org.teachbox.engine.layers.Tanh;
  * <p>{@link #predict} may be called from several threads at once: each call borrows a private
  * {@link #replica()} (same weights, own buffers) from a small pool.
  */
-public final class Model {
+public final class Model implements Classifier {
     private final Shape input;
     private final List<LayerSpec> specs;
     private final List<Layer> layers;
@@ -169,6 +169,7 @@ public final class Model {
     // ---- the public face used by the app ----
 
     /** Class probabilities (softmax of the logits) for one image given as CHW floats. */
+    @Override
     public float[] predict(float[] chw) {
         if (chw.length != input.size()) {
             throw new IllegalArgumentException("expected " + input.size() + " floats (" + input.c() + "x"
@@ -191,14 +192,47 @@ public final class Model {
         }
     }
 
+    /** Probabilities for several pictures, run through one replica in batches of 16. */
+    @Override
+    public float[][] predictAll(float[][] chws) {
+        int k = numClasses();
+        float[][] out = new float[chws.length][k];
+        Model worker = predictors.poll();
+        if (worker == null) {
+            worker = replica();
+        }
+        try {
+            for (int first = 0; first < chws.length; first += 16) {
+                int n = Math.min(16, chws.length - first);
+                Tensor batch = new Tensor(n, input.c(), input.h(), input.w());
+                for (int i = 0; i < n; i++) {
+                    if (chws[first + i].length != input.size()) {
+                        throw new IllegalArgumentException("expected " + input.size() + " floats, got "
+                                + chws[first + i].length);
+                    }
+                    System.arraycopy(chws[first + i], 0, batch.data, i * input.size(), input.size());
+                }
+                Tensor logits = worker.forward(batch, false);
+                for (int i = 0; i < n; i++) {
+                    SoftmaxCrossEntropy.softmax(logits.data, i * k, k, out[first + i], 0);
+                }
+            }
+            return out;
+        } finally {
+            predictors.offer(worker);
+        }
+    }
+
     public int inputChannels() { return input.c(); }
 
     public int inputHeight() { return input.h(); }
 
     public int inputWidth() { return input.w(); }
 
+    @Override
     public Shape inputShape() { return input; }
 
+    @Override
     public int numClasses() { return layers.get(layers.size() - 1).outputShape().size(); }
 
     public List<Layer> layers() { return layers; }

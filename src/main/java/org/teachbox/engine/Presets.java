@@ -29,4 +29,15 @@ public final class Presets {
                 .dense(numClasses)
                 .build(seed);
     }
+
+    /**
+     * Teachable Machine's head on top of a frozen backbone: the picture's embedding (for
+     * MobileNetV2 1280 numbers) -> dense 100 + ReLU -> dense numClasses. Only this is trained.
+     */
+    public static Model transferHead(int numClasses, int embeddingSize, long seed) {
+        return Model.builder(embeddingSize, 1, 1)
+                .dense(100).relu()
+                .dense(numClasses)
+                .build(seed);
+    }
 }

@@ -13,13 +13,14 @@ public final class Saliency {
     private Saliency() {}
 
     /** Returns an H*W map (row-major) in [0, 1]. */
-    public static float[] occlusion(Model model, float[] chw, int targetClass, int patch, int stride) {
+    public static float[] occlusion(Classifier model, float[] chw, int targetClass, int patch, int stride) {
         return occlusion(model, chw, targetClass, patch, stride, GREY);
     }
 
     /** As above, covering with {@code fill}: the value of a blank pixel in the model's input scale. */
-    public static float[] occlusion(Model model, float[] chw, int targetClass, int patch, int stride, float fill) {
-        int c = model.inputChannels(), h = model.inputHeight(), w = model.inputWidth(), k = model.numClasses();
+    public static float[] occlusion(Classifier model, float[] chw, int targetClass, int patch, int stride, float fill) {
+        Shape shape = model.inputShape();
+        int c = shape.c(), h = shape.h(), w = shape.w(), k = model.numClasses();
         if (chw.length != c * h * w || targetClass < 0 || targetClass >= k || patch < 1 || stride < 1) {
             throw new IllegalArgumentException("bad occlusion arguments");
         }
@@ -28,28 +29,25 @@ public final class Saliency {
         int[] xs = positions(w, patch, stride);
         float[] drop = new float[h * w];
         int[] covered = new int[h * w];
-        Model worker = model.replica();
         int total = ys.length * xs.length;
-        float[] probs = new float[k];
         for (int first = 0; first < total; first += CHUNK) {
             int n = Math.min(CHUNK, total - first);
-            Tensor batch = new Tensor(n, c, h, w);
+            float[][] batch = new float[n][];
             for (int i = 0; i < n; i++) {
                 int y0 = ys[(first + i) / xs.length], x0 = xs[(first + i) % xs.length];
-                int off = i * c * h * w;
-                System.arraycopy(chw, 0, batch.data, off, chw.length);
+                float[] hidden = chw.clone();
                 for (int ch = 0; ch < c; ch++) {
                     for (int y = y0; y < Math.min(h, y0 + patch); y++) {
                         for (int x = x0; x < Math.min(w, x0 + patch); x++) {
-                            batch.data[off + (ch * h + y) * w + x] = fill;
+                            hidden[(ch * h + y) * w + x] = fill;
                         }
                     }
                 }
+                batch[i] = hidden;
             }
-            Tensor logits = worker.forward(batch, false);
+            float[][] probs = model.predictAll(batch);
             for (int i = 0; i < n; i++) {
-                SoftmaxCrossEntropy.softmax(logits.data, i * k, k, probs, 0);
-                float d = base - probs[targetClass];
+                float d = base - probs[i][targetClass];
                 int y0 = ys[(first + i) / xs.length], x0 = xs[(first + i) % xs.length];
                 for (int y = y0; y < Math.min(h, y0 + patch); y++) {
                     for (int x = x0; x < Math.min(w, x0 + patch); x++) {

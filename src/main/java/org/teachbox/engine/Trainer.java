@@ -102,9 +102,10 @@ public final class Trainer {
         private int bestEpoch;
         private float bestLoss = Float.POSITIVE_INFINITY;
         private float bestAccuracy = Float.NEGATIVE_INFINITY;
-        /** First step of the head that runs once per batch, or 0 to run every step per part. */
+        /** First step of the head that runs once per batch (0: the whole net is a head, an MLP). */
         private final int head;
-        private final Model headModel; // the replica whose head steps run the whole batch (null if head == 0)
+        private final boolean hasHead; // false: every step runs per part (a net of image layers only)
+        private final Model headModel; // the replica whose head steps run the whole batch (null without a head)
         private final int bodyParameters; // entries of parameters() owned by the steps before the head
         private final int[][] reduceItems; // {parameter, from, to}: the reduction's work, in even pieces
         private Tensor headIn;
@@ -126,8 +127,9 @@ public final class Trainer {
                 workers[p] = new Worker(model.replica());
             }
             int h = model.headStart();
-            this.head = h > 0 && h < model.stepCount() ? h : 0;
-            this.headModel = head > 0 ? model.replica() : null;
+            this.hasHead = h < model.stepCount();
+            this.head = hasHead ? h : 0;
+            this.headModel = hasHead ? model.replica() : null;
             if (headModel != null) {
                 for (Layer layer : headModel.layers()) {
                     if (layer instanceof Dense dense) {
@@ -135,7 +137,7 @@ public final class Trainer {
                     }
                 }
             }
-            this.bodyParameters = head > 0 ? model.parametersBefore(head) : model.parameters().size();
+            this.bodyParameters = hasHead ? model.parametersBefore(head) : model.parameters().size();
             List<int[]> items = new ArrayList<>();
             for (int i = 0; i < model.parameters().size(); i++) {
                 int size = model.parameters().get(i).size();
@@ -215,7 +217,7 @@ public final class Trainer {
             float normaliser = n;
             int parts = Math.min(PARTS, config.batchSize());
             long stepSeed = Seeds.mix(config.seed(), 1, epoch, step);
-            if (head > 0) {
+            if (hasHead) {
                 trainStepWithHead(order, from, n, normaliser, stepSeed, parts);
             } else {
                 parallel(parts, p -> {
@@ -245,7 +247,9 @@ public final class Trainer {
          * Once per batch, the matrix products get 16 rows, and the gradient needs no reduction.
          * The head's dense layers split their products over the same threads (see
          * {@link Dense#runOn}); every output is still computed by one task in a fixed order, so the
-         * result is the same whatever the number of threads.
+         * result is the same whatever the number of threads. A net without image layers (the
+         * digits MLP, or the head on a pretrained backbone's embeddings) is all head: the parts
+         * only pick and augment their images.
          */
         private void trainStepWithHead(int[] order, int from, int n, float normaliser, long stepSeed, int parts) {
             parallel(parts, p -> {
@@ -254,7 +258,7 @@ public final class Trainer {
                 int b = from + (p + 1) * n / parts;
                 w.forwardBody(order, a, b, stepSeed, a - from, p);
             });
-            Shape body = model.stepOutputShape(head - 1);
+            Shape body = head == 0 ? model.inputShape() : model.stepOutputShape(head - 1);
             int d = body.size();
             headIn = Tensor.reuse(headIn, n, body.c(), body.h(), body.w());
             headLabels = headLabels.length < n ? new int[n] : headLabels;
@@ -277,6 +281,9 @@ public final class Trainer {
                     headGradLogits);
             stepCorrect = countCorrect(logits, headLabels);
             Tensor gradBody = headModel.backward(head, headModel.stepCount(), headGradLogits);
+            if (head == 0) {
+                return; // an MLP: no image steps to run backward
+            }
             parallel(parts, p -> {
                 int a = p * n / parts;
                 int count = (p + 1) * n / parts - a;

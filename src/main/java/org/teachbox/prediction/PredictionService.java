@@ -5,12 +5,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.teachbox.engine.Model;
+import org.teachbox.engine.Classifier;
+import org.teachbox.engine.pretrained.BackboneClassifier;
 import org.teachbox.engine.Saliency;
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.project.ModelKind;
+import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.pretrained.Embeddings;
 import org.teachbox.training.ModelInput;
 import org.teachbox.training.ModelStore;
 
@@ -21,14 +24,31 @@ import org.teachbox.training.ModelStore;
 @Service
 public class PredictionService {
 
+    /** Threads one prediction may use for the backbone: a single picture runs on one. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
     private final ModelStore models;
     private final ImageIngest ingest;
     private final ProjectService projects;
+    private final Embeddings embeddings;
 
-    PredictionService(ModelStore models, ImageIngest ingest, ProjectService projects) {
+    PredictionService(ModelStore models, ImageIngest ingest, ProjectService projects, Embeddings embeddings) {
         this.models = models;
         this.ingest = ingest;
         this.projects = projects;
+        this.embeddings = embeddings;
+    }
+
+    /**
+     * The whole network, picture in and probabilities out. For a pretrained project the stored
+     * model is only the head, so the backbone goes in front of it.
+     */
+    private Classifier classifier(ModelKind kind, ModelStore.StoredModel stored) {
+        if (kind != ModelKind.PRETRAINED) {
+            return stored.model();
+        }
+        return new BackboneClassifier(embeddings.backbone()
+                .orElseThrow(() -> new ProjectRuleException("train.error.no-backbone")), stored.model(), THREADS);
     }
 
     /** Empty when the project has no trained model yet. */
@@ -40,7 +60,7 @@ public class PredictionService {
         }
         ModelKind kind = projects.project(owner, projectId).modelKind();
         float[] input = ModelInput.of(kind, ingest.ingest(fileName, bytes).bytes());
-        return Optional.of(new Prediction(stored.get().classNames(), stored.get().model().predict(input)));
+        return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(input)));
     }
 
     /** Where the model looked on an uploaded file (validated and cropped like any upload). */
@@ -52,20 +72,23 @@ public class PredictionService {
     /** Where the model looked: a heat map (side × side, values 0..1) for the class it picked. */
     public Optional<Heatmap> saliency(String owner, UUID projectId, byte[] storedImage) {
         ModelKind kind = projects.project(owner, projectId).modelKind();
-        return models.load(owner, projectId).map(m -> heatmap(m.model(), kind, ModelInput.picture(kind, storedImage)));
+        return models.load(owner, projectId).map(m -> heatmap(classifier(kind, m), kind, ModelInput.picture(kind, storedImage)));
     }
 
     /** Saliency of a picture (0..1, see {@link ModelInput}): patches are covered with blank pixels. */
-    public static Heatmap heatmap(Model model, ModelKind kind, float[] picture) {
+    public static Heatmap heatmap(Classifier model, ModelKind kind, float[] picture) {
         float[] input = ModelInput.forModel(kind, picture);
         float[] p = model.predict(input);
         int best = argmax(p);
-        int side = model.inputWidth();
+        int side = model.inputShape().w();
         // A quarter of the side: a patch must be able to hide a whole small object. With an
         // eighth, no patch covered all of the bias lab's 12 px sticker, so a model that called
         // every stickered picture "circle" still showed no heat on the sticker.
         int patch = Math.max(4, side / 4);
-        float[] heat = Saliency.occlusion(model, input, best, patch, Math.max(2, patch / 4), ModelInput.NEUTRAL);
+        // Each patch costs a pass through the whole network: through MobileNet (224 px) that is
+        // ~100x a small CNN's, so its patches step by half a patch (49 passes) instead of a quarter.
+        int stride = kind == ModelKind.PRETRAINED ? patch / 2 : Math.max(2, patch / 4);
+        float[] heat = Saliency.occlusion(model, input, best, patch, stride, ModelInput.NEUTRAL);
         return new Heatmap(side, picture, heat, best, p[best]);
     }
 

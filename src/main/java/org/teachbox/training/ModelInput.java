@@ -3,6 +3,7 @@ package org.teachbox.training;
 import org.teachbox.engine.Augmentation;
 import org.teachbox.imaging.ImageTensors;
 import org.teachbox.project.ModelKind;
+import org.teachbox.pretrained.Embeddings;
 
 /**
  * What the network sees of a stored image, in two steps.
@@ -16,12 +17,17 @@ import org.teachbox.project.ModelKind;
  *   pale pictures (best validation 0.39 after 25 epochs on the bias demo, 0.83 centred).</li>
  *   <li>{@link #augmentation}: the training-time changes, clipped to the same range
  *   {@link #low}..{@link #high} that {@code forModel} gives, so augmented training inputs and
- *   plain validation inputs are the same kind of numbers.</li>
+ *   plain validation inputs are the same kind of numbers. Pretrained photos take Teachable
+ *   Machine's scale, pixel / 127 - 1, and are never augmented.</li>
  * </ul>
  */
 public final class ModelInput {
 
-    /** The value of an "empty" pixel in model space: what occlusion saliency covers with. */
+    /**
+     * The value of an "empty" pixel in model space, what occlusion saliency covers with: mid-grey
+     * for centred photos, the dark ground for digits, and about mid-grey (128/127 - 1) for the
+     * pretrained network's -1..1 scale.
+     */
     public static final float NEUTRAL = 0f;
 
     private ModelInput() {
@@ -39,6 +45,9 @@ public final class ModelInput {
 
     /** A new array: the picture as the network takes it. */
     public static float[] forModel(ModelKind kind, float[] picture) {
+        if (kind == ModelKind.PRETRAINED) {
+            return Embeddings.scaled(picture);
+        }
         float[] x = picture.clone();
         float shift = low(kind);
         if (shift != 0f) {
@@ -49,21 +58,29 @@ public final class ModelInput {
         return x;
     }
 
-    /** What a picture's 0 becomes in model space: -0.5 for centred photos, 0 for digits. */
+    /** What a picture's 0 becomes in model space: -0.5 for centred photos, 0 for digits, -1 pretrained. */
     public static float low(ModelKind kind) {
-        return kind == ModelKind.IMAGE ? -0.5f : 0f;
+        return switch (kind) {
+            case IMAGE -> -0.5f;
+            case DIGITS -> 0f;
+            case PRETRAINED -> -1f;
+        };
     }
 
     /** What a picture's 1 becomes in model space. */
     public static float high(ModelKind kind) {
-        return low(kind) + 1f;
+        return kind == ModelKind.PRETRAINED ? 255f / 127f - 1f : low(kind) + 1f;
     }
 
     /**
      * The augmentation training uses for a kind: the defaults, mirrored for photos but not for
-     * digits (a mirrored 2 is no 2), clipped to the model-space range of that kind.
+     * digits (a mirrored 2 is no 2), clipped to the model-space range of that kind. None for the
+     * pretrained kind: its head trains on each picture's stored embedding, as Teachable Machine's.
      */
     public static Augmentation augmentation(ModelKind kind) {
+        if (kind == ModelKind.PRETRAINED) {
+            return Augmentation.none();
+        }
         return Augmentation.defaults(kind != ModelKind.DIGITS).clippedTo(low(kind), high(kind));
     }
 

@@ -15,6 +15,10 @@ public sealed interface TrainingEvent {
     record Queued(UUID jobId, Purpose purpose, int position) implements TrainingEvent {
     }
 
+    /** The pretrained network is reading pictures it has not seen before (once per picture). */
+    record Preparing(UUID jobId, Purpose purpose, int done, int total) implements TrainingEvent {
+    }
+
     record Started(UUID jobId, Purpose purpose, int epochs, int stepsPerEpoch, List<TrainingReport.ClassSplit> split)
             implements TrainingEvent {
     }

@@ -38,7 +38,8 @@ public record TrainingReport(
     public record ValidationItem(UUID sampleId, int actual, int predicted, double confidence) {
     }
 
-    public record LayerRow(String name, String outputShape, long parameters) {
+    /** One row of the model summary; {@code frozen} rows belong to the pretrained backbone and are not trained. */
+    public record LayerRow(String name, String outputShape, long parameters, boolean frozen) {
     }
 
     /** Accuracy of one class on validation, and how many validation images it had. */

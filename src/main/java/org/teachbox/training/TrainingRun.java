@@ -3,6 +3,7 @@ package org.teachbox.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.teachbox.engine.Augmentation;
@@ -18,6 +19,9 @@ import org.teachbox.engine.Trainer;
 import org.teachbox.engine.TrainingListener;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectData;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.pretrained.Embeddings;
+import org.teachbox.engine.pretrained.Backbone;
 
 /**
  * One training run from prepared data to a report: builds the network the project's kind asks
@@ -32,23 +36,45 @@ final class TrainingRun {
     private final TrainingJob job;
     private final int threads;
     private final Consumer<TrainingEvent> publish;
+    private final Embeddings embeddings;
 
-    TrainingRun(TrainingJob job, int threads, Consumer<TrainingEvent> publish) {
+    TrainingRun(TrainingJob job, int threads, Consumer<TrainingEvent> publish, Embeddings embeddings) {
         this.job = job;
         this.threads = threads;
         this.publish = publish;
+        this.embeddings = embeddings;
     }
 
+    /** @return null when the job was cancelled before training began */
     Outcome run(ProjectData data) {
         TrainingRequest request = job.request();
         TrainingSettings settings = request.settings();
-        PreparedData prepared = PreparedData.of(data, SEED, request.recipe());
         ModelKind kind = data.project().modelKind();
         int classes = data.classes().size();
-        Model model = kind == ModelKind.DIGITS
-                ? Presets.mlp(classes, kind.inputSize(), kind.channels(), SEED)
-                : Presets.refCnn(classes, kind.inputSize(), kind.channels(), SEED);
-        Augmentation augmentation = ModelInput.augmentation(kind);
+        Model model;
+        PreparedData prepared;
+        Augmentation augmentation;
+        Optional<Backbone> backbone = Optional.empty();
+        if (kind == ModelKind.PRETRAINED) {
+            backbone = embeddings.backbone();
+            if (backbone.isEmpty()) {
+                throw new ProjectRuleException("train.error.no-backbone");
+            }
+            prepared = PreparedEmbeddings.of(data, SEED, request.recipe(), embeddings, threads,
+                    (done, total) -> publish.accept(new TrainingEvent.Preparing(job.id(), job.purpose(), done, total)),
+                    job::isCancelled);
+            if (prepared == null) {
+                return null;
+            }
+            model = Presets.transferHead(classes, backbone.get().embeddingSize(), SEED);
+            augmentation = ModelInput.augmentation(kind);
+        } else {
+            prepared = PreparedData.of(data, SEED, request.recipe());
+            model = kind == ModelKind.DIGITS
+                    ? Presets.mlp(classes, kind.inputSize(), kind.channels(), SEED)
+                    : Presets.refCnn(classes, kind.inputSize(), kind.channels(), SEED);
+            augmentation = ModelInput.augmentation(kind);
+        }
         TrainConfig config = new TrainConfig(settings.epochs(), settings.batchSize(),
                 settings.optimizer().create((float) settings.learningRate()), SEED, augmentation,
                 prepared.classWeights(), threads, request.keep());
@@ -72,15 +98,21 @@ final class TrainingRun {
                 .toList();
         double rate = result.history().stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
         TrainingReport report = new TrainingReport(result.status().name(), settings, data.classNames(), prepared.split(),
-                history, result.bestEpoch(), evaluation.confusion(), items, layers(model), model.parameterCount(),
+                history, result.bestEpoch(), evaluation.confusion(), items, layers(backbone, model), model.parameterCount(),
                 millis, rate, data.project().dataVersion());
         return new Outcome(model, report);
     }
 
-    private static List<TrainingReport.LayerRow> layers(Model model) {
-        return model.summary().stream()
-                .map((LayerSummary l) -> new TrainingReport.LayerRow(l.name(), shape(l.outputShape()), l.parameters()))
-                .toList();
+    /** The model summary; a frozen backbone comes first, marked as not trained. */
+    private static List<TrainingReport.LayerRow> layers(Optional<Backbone> backbone, Model model) {
+        List<TrainingReport.LayerRow> rows = new ArrayList<>();
+        backbone.ifPresent(b -> b.summary().forEach(l -> rows.add(row(l, true))));
+        model.summary().forEach(l -> rows.add(row(l, false)));
+        return rows;
+    }
+
+    private static TrainingReport.LayerRow row(LayerSummary l, boolean frozen) {
+        return new TrainingReport.LayerRow(l.name(), shape(l.outputShape()), l.parameters(), frozen);
     }
 
     private static String shape(int[] dims) {

@@ -20,6 +20,7 @@ import org.teachbox.engine.layers.VectorSupport;
 import org.teachbox.project.ProjectData;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.pretrained.Embeddings;
 
 /**
  * Runs training jobs for a whole classroom on one server. A fixed pool sized to the CPU cores
@@ -34,16 +35,18 @@ public class TrainingService implements DisposableBean {
 
     private final ProjectService projects;
     private final ModelStore models;
+    private final Embeddings embeddings;
     private final ExecutorService pool;
     private final int threadsPerJob;
     private final List<TrainingJob> waiting = new ArrayList<>();
     private final Map<String, TrainingJob> activeBySlot = new ConcurrentHashMap<>();
     private final Map<UUID, List<Consumer<TrainingEvent>>> subscribers = new ConcurrentHashMap<>();
 
-    TrainingService(ProjectService projects, ModelStore models,
+    TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs) {
         this.projects = projects;
         this.models = models;
+        this.embeddings = embeddings;
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
         this.threadsPerJob = Math.max(1, cores / jobs);
@@ -107,7 +110,11 @@ public class TrainingService implements DisposableBean {
             ProjectData data = projects.data(request.owner(), request.projectId());
             log.info("Training {} for project {} ({} classes, {})", job.purpose(), job.projectId(),
                     data.classes().size(), request.settings());
-            TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e)).run(data);
+            TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e), embeddings).run(data);
+            if (outcome == null) {
+                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
+                return;
+            }
             log.info("Training {} for project {} ended {} after {} ms", job.purpose(), job.projectId(),
                     outcome.report().status(), outcome.report().durationMillis());
             if (TrainingReport.COMPLETED.equals(outcome.report().status())) {

@@ -77,7 +77,7 @@ class BiasLabTest {
 
         double fairMass = 0;
         double skewedMass = 0;
-        int side = fair.model().inputWidth();
+        int side = fair.model().inputShape().w();
         for (TrainingReport.ValidationItem item : skewed.report().validation()) {
             if (item.actual() == 0) {
                 continue;

@@ -64,7 +64,7 @@ class LookPanel extends Div {
         var model = result.model();
         PredictionService.Heatmap heat = PredictionService.heatmap(model, kind, image);
         int best = heat.predictedClass();
-        HeatmapImage picture = new HeatmapImage(heat, model.inputChannels());
+        HeatmapImage picture = new HeatmapImage(heat, model.inputShape().c());
         Span caption = new Span(getTranslation("bias.step4.says", title,
                 result.report().classNames().get(best), Math.round(100 * heat.confidence())));
         Div tile = new Div(picture, caption);

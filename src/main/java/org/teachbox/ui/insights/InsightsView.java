@@ -101,13 +101,18 @@ public class InsightsView extends ProjectPage {
     private Component summary(TrainingReport report) {
         Grid<TrainingReport.LayerRow> table = new Grid<>();
         table.setId("model-summary");
-        table.addColumn(TrainingReport.LayerRow::name).setHeader(getTranslation("insights.layer"));
+        table.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", l.name()) : l.name())
+                .setHeader(getTranslation("insights.layer")).setFlexGrow(2);
         table.addColumn(TrainingReport.LayerRow::outputShape).setHeader(getTranslation("insights.shape"));
         table.addColumn(TrainingReport.LayerRow::parameters).setHeader(getTranslation("insights.params"));
         table.setItems(report.layers());
         table.setAllRowsVisible(true);
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        Paragraph total = new Paragraph(getTranslation("insights.params.total", report.parameters()));
+        long frozen = report.layers().stream().filter(TrainingReport.LayerRow::frozen)
+                .mapToLong(TrainingReport.LayerRow::parameters).sum();
+        Paragraph total = new Paragraph(frozen > 0
+                ? getTranslation("insights.params.total-frozen", report.parameters(), frozen)
+                : getTranslation("insights.params.total", report.parameters()));
         return new Div(table, total);
     }
 

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 
 import org.teachbox.owner.Owner;
+import org.teachbox.pretrained.BackboneLibrary;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -40,17 +41,19 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     private final ProjectService projects;
     private final SampleProjects samples;
     private final ModelStore models;
+    private final BackboneLibrary backbone;
     private final String owner = Owner.current();
     private final FlexLayout list = new FlexLayout();
 
-    public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models) {
+    public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models, BackboneLibrary backbone) {
         this.projects = projects;
         this.samples = samples;
         this.models = models;
+        this.backbone = backbone;
         addClassName("tb-page");
         list.addClassName("tb-project-list");
         add(new H1(getTranslation("projects.title")), new Paragraph(getTranslation("projects.intro")),
-                newProjectForm(), sampleButtons(), new H2(getTranslation("projects.mine")), list);
+                newProjectForm(), backboneNotice(), sampleButtons(), new H2(getTranslation("projects.mine")), list);
         refresh();
     }
 
@@ -60,11 +63,22 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         name.setValue(getTranslation("projects.new.default-name"));
         name.setMaxLength(projects.limits().maxNameLength());
         Select<ModelKind> kind = new Select<>();
+        kind.setId("new-project-kind");
         kind.setLabel(getTranslation("projects.new.kind"));
-        kind.setItems(ModelKind.values());
+        List<ModelKind> kinds = backbone.isAvailable() ? List.of(ModelKind.values())
+                : List.of(ModelKind.IMAGE, ModelKind.DIGITS);
+        kind.setItems(kinds);
         kind.setItemLabelGenerator(k -> getTranslation("projects.kind." + k.name().toLowerCase()));
-        kind.setValue(ModelKind.IMAGE);
-        kind.setWidth("19em"); // room for "Hand-drawn digits (black and white)" without cutting it
+        kind.setValue(kinds.get(0));
+        kind.setWidth("24em"); // room for "Photos (pretrained, like Teachable Machine)" without cutting it
+        Paragraph teaches = new Paragraph(getTranslation("projects.kind.teaches." + kind.getValue().name().toLowerCase()));
+        teaches.setId("new-project-kind-hint");
+        teaches.addClassName("tb-hint");
+        kind.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                teaches.setText(getTranslation("projects.kind.teaches." + e.getValue().name().toLowerCase()));
+            }
+        });
         Button create = new Button(getTranslation("projects.new.create"), e -> {
             try {
                 Project p = projects.create(owner, name.getValue(), kind.getValue(),
@@ -79,7 +93,16 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout form = new HorizontalLayout(name, kind, create);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
-        return form;
+        return new Div(form, teaches);
+    }
+
+    /** Without the pretrained network, say so in plain words, and how an admin adds it. */
+    private Component backboneNotice() {
+        Paragraph notice = new Paragraph(getTranslation("projects.backbone.missing", backbone.directory().toString()));
+        notice.setId("backbone-missing");
+        notice.addClassName("tb-warning");
+        notice.setVisible(!backbone.isAvailable());
+        return notice;
     }
 
     private Component sampleButtons() {

@@ -26,6 +26,11 @@ class ProgressPanel extends Div {
                 bar.setIndeterminate(true);
                 status.setText(getTranslation("train.queued", q.position()));
             }
+            case TrainingEvent.Preparing p -> {
+                bar.setIndeterminate(p.total() == 0);
+                bar.setValue(p.total() == 0 ? 0 : (double) p.done() / p.total());
+                status.setText(getTranslation("train.embedding", p.done(), p.total()));
+            }
             case TrainingEvent.Started s -> {
                 bar.setIndeterminate(false);
                 bar.setValue(0);

@@ -1,0 +1,103 @@
+package org.teachbox.pretrained;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.stereotype.Service;
+import org.teachbox.engine.pretrained.Backbone;
+import org.teachbox.imaging.ImageTensors;
+import org.teachbox.project.SampleImage;
+
+/**
+ * The pretrained network's view of a project's pictures: each picture's 1280 numbers, computed
+ * once by the backbone and then read back from the database. The first training of a photo
+ * project pays for its new pictures; every retraining after that only trains the head.
+ */
+@Service
+public class Embeddings {
+
+    /** Pictures run through the backbone together: large enough to keep both cores busy. */
+    private static final int BATCH = 16;
+
+    private final BackboneLibrary library;
+    private final EmbeddingStore store;
+
+    Embeddings(BackboneLibrary library, EmbeddingStore store) {
+        this.library = library;
+        this.store = store;
+    }
+
+    /**
+     * A picture (CHW, 0..1) in Teachable Machine's input scale, pixel / 127 - 1 with pixels
+     * 0..255, written into a new array.
+     */
+    public static float[] scaled(float[] picture) {
+        float[] x = new float[picture.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = picture[i] * (255f / 127f) - 1f;
+        }
+        return x;
+    }
+
+    public Optional<Backbone> backbone() {
+        return library.backbone();
+    }
+
+    /** Called with the number of pictures done and the total while missing embeddings are made. */
+    public interface Progress {
+        void done(int done, int total);
+    }
+
+    /**
+     * The embedding of every sample, in order. Missing ones are computed and stored batch by
+     * batch, so a cancelled or crashed job keeps what it already paid for.
+     *
+     * @return null if cancelled before the end
+     */
+    public float[][] of(List<SampleImage> samples, int threads, Progress progress, BooleanSupplier cancelled) {
+        Backbone backbone = library.backbone().orElseThrow(() -> new IllegalStateException("no backbone"));
+        String key = backbone.fingerprint();
+        Map<UUID, float[]> known = store.find(samples.stream().map(SampleImage::id).toList(), key);
+        float[][] out = new float[samples.size()][];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            out[i] = known.get(samples.get(i).id());
+            if (out[i] == null || out[i].length != backbone.embeddingSize()) {
+                missing.add(i);
+            }
+        }
+        progress.done(0, missing.size());
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            List<Integer> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+            float[][] inputs = new float[part.size()][];
+            for (int j = 0; j < part.size(); j++) {
+                inputs[j] = scaled(ImageTensors.toChw(samples.get(part.get(j)).image(), backbone.inputSize(), 3));
+            }
+            float[][] vectors = backbone.embed(inputs, threads);
+            for (int j = 0; j < part.size(); j++) {
+                int i = part.get(j);
+                out[i] = vectors[j];
+                store.save(samples.get(i).id(), key, vectors[j]);
+            }
+            progress.done(from + part.size(), missing.size());
+        }
+        return out;
+    }
+
+    /** A picture no stored sample holds (one the bias lab changed): computed, never stored. */
+    public float[][] ofPictures(List<float[]> pictures, int threads) {
+        Backbone backbone = library.backbone().orElseThrow(() -> new IllegalStateException("no backbone"));
+        float[][] inputs = new float[pictures.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = scaled(pictures.get(i));
+        }
+        return backbone.embed(inputs, threads);
+    }
+}
