@@ -33,6 +33,7 @@ type Status = 'idle' | 'starting' | 'live' | 'error';
 
 interface FrameServer {
   frame(jpegBase64: string): Promise<unknown>;
+  live?(): Promise<unknown>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -411,6 +412,8 @@ export class WebcamCaptureElement extends LitElement {
 
   private async predictLoop(loop: number) {
     const minInterval = 1000 / PREDICT_MAX_FPS;
+    // tell the server the camera is on again, so it takes the frames that follow
+    await (this as unknown as { $server?: FrameServer }).$server?.live?.().catch(() => undefined);
     while (loop === this.loopId && this.mode === 'predict' && this.status === 'live') {
       const began = performance.now();
       const jpeg = document.hidden || this.disabled ? null : this.captureFrame();

@@ -113,12 +113,13 @@ public class BackboneLibrary {
         if (Files.isRegularFile(target.resolve("model.json"))) {
             return Optional.of(target);
         }
+        Path partial = null;
         try (ZipFile file = new ZipFile(zip.toFile())) {
             if (file.size() > MAX_ZIP_ENTRIES) {
                 throw new IOException("too many entries");
             }
             long total = 0;
-            Path partial = Files.createTempDirectory(zip.getParent(), ".unzip");
+            partial = Files.createTempDirectory(zip.getParent(), ".unzip");
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
@@ -141,7 +142,22 @@ public class BackboneLibrary {
             return Optional.of(target);
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot unpack {}: {}", zip, e.getMessage());
+            deleteQuietly(partial);
             return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            log.debug("Could not remove {}", folder, e);
         }
     }
 

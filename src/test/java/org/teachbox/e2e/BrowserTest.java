@@ -24,7 +24,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"teachbox.data-dir=target/test-data/e2e-${random.uuid}", "teachbox.bias.epochs=30"})
+@org.junit.jupiter.api.extension.ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 abstract class BrowserTest {
+
+    /** A failed browser test leaves a picture of what the page showed: target/screenshots/FAILED-*.png. */
+    static final class ScreenshotOnFailure implements org.junit.jupiter.api.extension.AfterTestExecutionCallback {
+        @Override
+        public void afterTestExecution(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (context.getExecutionException().isEmpty()) {
+                return;
+            }
+            context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
+                    .filter(t -> t.page != null && !t.page.isClosed())
+                    .ifPresent(t -> t.screenshot(t.page, "FAILED-" + context.getRequiredTestMethod().getName()));
+        }
+    }
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -40,6 +54,9 @@ abstract class BrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         Files.createDirectories(SCREENSHOTS);
+        // A shared two-core CI machine can take longer than Playwright's 5 s default to finish an
+        // upload or a page; a test still fails when the thing never happens.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create();
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -14,7 +14,10 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A new learner's whole path: gather → train → under the hood → preview → Chinese. */
+/**
+ * A new learner's whole path on the default kind, photos through the pretrained network:
+ * gather → train → under the hood → preview (webcam and file) → Chinese.
+ */
 class ClassroomFlowIT extends BrowserTest {
 
     @TempDir
@@ -24,6 +27,9 @@ class ClassroomFlowIT extends BrowserTest {
     void learnerGathersTrainsInspectsAndPredicts() throws Exception {
         page.navigate(url("/"));
         assertThat(page.locator("h1")).hasText("My projects");
+        assertThat(page.locator("#new-project-kind")).containsText("Photos (pretrained, like Teachable Machine)");
+        assertThat(page.locator("#new-project-kind-hint")).containsText("already learned from a million photos");
+        assertThat(page.locator("#backbone-missing")).isHidden();
         screenshot(page, "01-projects");
 
         page.locator("#new-project-name input").fill("Circles or squares");
@@ -63,13 +69,22 @@ class ClassroomFlowIT extends BrowserTest {
         assertThat(matrix).containsText("Actual");
         matrix.locator("button.diagonal").first().click();
         assertThat(page.locator("#cell-gallery h3")).containsText("Really “circles”, model said “circles”");
+        // the frozen backbone is summarised apart from the head that was trained
+        assertThat(page.locator("#model-summary")).containsText("(pretrained, not trained)");
+        assertThat(page.locator("body")).containsText("numbers stay as they are");
         screenshot(page, "04-insights");
 
         page.locator("#step-preview").click();
+        // live webcam: Chromium's fake camera, every frame through backbone and head
+        page.locator("webcam-capture button.start").click();
+        assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
         page.locator("#preview-upload input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("p"), "circle", 1, 99).get(0));
+        assertThat(page.locator("#preview-saliency img")).isVisible();
         assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
         screenshot(page, "05-preview");
+        // a webcam frame that was still on its way must not have replaced the file's heat map
+        assertThat(page.locator("#preview-saliency img")).isVisible();
 
         page.locator("#language").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,

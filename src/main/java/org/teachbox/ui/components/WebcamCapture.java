@@ -43,6 +43,7 @@ public class WebcamCapture extends Component implements HasEnabled, HasSize {
     private static final int MAX_JPEG_BYTES = 1024 * 1024;
 
     private Mode mode;
+    private boolean live = true;
 
     public WebcamCapture() {
         setMode(Mode.RECORD);
@@ -70,9 +71,20 @@ public class WebcamCapture extends Component implements HasEnabled, HasSize {
         getElement().callJsFunction("start");
     }
 
-    /** Turns the camera off. It also goes off by itself when the component leaves the page. */
+    /**
+     * Turns the camera off. It also goes off by itself when the component leaves the page. In
+     * predict mode, a frame that was already on its way is dropped, so it cannot replace the
+     * answer to whatever made the page stop the camera.
+     */
     public void stop() {
+        live = false;
         getElement().callJsFunction("stop");
+    }
+
+    /** The browser's camera is on again in predict mode: take its frames. */
+    @ClientCallable
+    void live() {
+        live = true;
     }
 
     public Registration addFrameCapturedListener(ComponentEventListener<FrameCapturedEvent> listener) {
@@ -94,7 +106,9 @@ public class WebcamCapture extends Component implements HasEnabled, HasSize {
         } catch (IllegalArgumentException notBase64) {
             return; // only a tampered client sends this; there is nothing to tell the learner
         }
-        fireEvent(new FrameCapturedEvent(this, jpeg));
+        if (live || mode != Mode.PREDICT) {
+            fireEvent(new FrameCapturedEvent(this, jpeg));
+        }
     }
 
     /** A 224x224 JPEG of the centre square of the camera image, mirrored as in the preview. */

@@ -33,6 +33,7 @@ public class PreviewView extends ProjectPage {
     private final ModelStore models;
     private final Div look = new Div();
     private ConfidenceBars bars;
+    private WebcamCapture webcam;
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
         super(projects);
@@ -69,7 +70,7 @@ public class PreviewView extends ProjectPage {
     }
 
     private Div webcam() {
-        WebcamCapture webcam = new WebcamCapture();
+        webcam = new WebcamCapture();
         webcam.setMode(WebcamCapture.Mode.PREDICT);
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
@@ -118,6 +119,11 @@ public class PreviewView extends ProjectPage {
         try {
             predictions.predict(owner, project.id(), fileName, bytes).ifPresent(bars::show);
             if (explain) {
+                // The picture just given is what the answer is about now: stop the live frames,
+                // which would replace its answer and heat map a moment later.
+                if (webcam != null) {
+                    webcam.stop();
+                }
                 predictions.saliencyOfUpload(owner, project.id(), fileName, bytes).ifPresent(this::showHeatmap);
             } else {
                 look.removeAll();
