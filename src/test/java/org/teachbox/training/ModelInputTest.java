@@ -79,6 +79,12 @@ class ModelInputTest {
         assertThat(ModelInput.augmentation(ModelKind.IMAGE).horizontalFlip()).isTrue();
     }
 
+    @Test
+    void digitsKeepThePictureSpaceAugmentationTheyAlwaysHad() {
+        // digits go to the network as pictures (0..1), so clipping to [0, 1] was right for them
+        assertThat(ModelInput.augmentation(ModelKind.DIGITS)).isEqualTo(Augmentation.defaults(false));
+    }
+
     private static double negativeShare(float[] x) {
         int n = 0;
         for (float v : x) {

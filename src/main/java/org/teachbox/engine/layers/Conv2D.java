@@ -20,6 +20,9 @@ import org.teachbox.engine.Tensor;
  * <p>The usual case, 3 x 3 with stride 1 and padding 1 (all of RefCNN), goes faster without
  * im2col when the JVM has the Vector API: see {@link PaddedConv3x3}. Both give the same output
  * and input gradient to the bit, and the same weight gradients up to rounding.
+ *
+ * <p>The plain loops both paths are tested against, forward and backward side by side, are
+ * {@link Reference#conv2dForward} and {@link Reference#conv2dBackward}.
  */
 public final class Conv2D implements Layer {
     private final Shape in;

@@ -16,7 +16,8 @@ import org.teachbox.engine.Tensor;
  * <p>It relies on max(0, max(a, b, c, d)) = max(max(0, a), ..., max(0, d)): pooling first and
  * clamping after picks the same value. Backward sends each output's gradient to the input that
  * won its window, and only if that input was above 0 (else ReLU's slope, 0, stops it), then runs
- * the convolution's own backward.
+ * the convolution's own backward. The tests check it against the plain loops of {@link Reference}
+ * run one after another: convolution, ReLU, max-pool.
  */
 public final class ConvReluPool implements Layer {
     private final Conv2D conv;

@@ -11,6 +11,8 @@ import org.teachbox.engine.Tensor;
  * A fully connected layer: out[j] = bias[j] + sum over i of in[i] * kernel[i][j]. The kernel is
  * stored inputs x units, as in Keras, so a batch is one matrix product in[n x inputs] * kernel.
  * It takes any input shape and reads it as a flat vector (so it also works without Flatten).
+ * With the Vector API the products run on {@link DenseKernels}, else on {@link Gemm}; both are
+ * tested against the plain loops {@link Reference#denseForward} and {@link Reference#denseBackward}.
  */
 public final class Dense implements Layer {
     private final Shape in;

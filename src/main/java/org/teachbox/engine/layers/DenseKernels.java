@@ -16,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * units or samples in order, one fma each), so both give the same bits.
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present; see {@link VectorSupport}.
+ * ReferenceTest checks it against the plain loops {@link Reference#denseForward} and
+ * {@link Reference#denseBackward}.
  */
 final class DenseKernels {
     private DenseKernels() {}

@@ -8,6 +8,8 @@ import org.teachbox.engine.Tensor;
  * Max pooling over non-overlapping size x size windows (stride = size, as Keras' default).
  * Forward remembers which input won each window; backward sends the whole gradient to that
  * winner and nothing to the others. Rows or columns that do not fill a window are dropped.
+ * The plain loops it is tested against are {@link Reference#maxPoolForward} and
+ * {@link Reference#maxPoolBackward}.
  */
 public final class MaxPool2D implements Layer {
     private final Shape in;

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>It reads one float past each row's last window, so rows must have room for it, as the
  * padded rows of {@link PaddedConv3x3} do. Only loaded when the {@code jdk.incubator.vector}
- * module is present; see {@link VectorSupport}.
+ * module is present; see {@link VectorSupport}. ReferenceTest checks it, through ConvReluPool,
+ * against {@link Reference#maxPoolForward} and {@link Reference#maxPoolBackward}.
  */
 final class VectorPool {
     private VectorPool() {}
