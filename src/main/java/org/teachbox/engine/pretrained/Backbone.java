@@ -91,7 +91,7 @@ public final class Backbone {
         check(chw, 0);
         Network.Scratch scratch = network.borrow();
         try {
-            return network.run(scratch, chw, true, 0, 1, null);
+            return network.run(scratch, chw, true);
         } finally {
             network.giveBack(scratch);
         }
@@ -100,7 +100,7 @@ public final class Backbone {
     /**
      * Embeddings of several pictures, on up to `threads` threads (the caller's and threads-1 it
      * starts). With at least as many pictures as threads each thread takes whole pictures;
-     * otherwise every picture is split between the threads by rows. Either way each number comes
+     * otherwise the threads share each picture, by bands of rows. Either way each number comes
      * out exactly as {@link #embed(float[])} computes it.
      */
     public float[][] embed(float[][] chws, int threads) {
@@ -121,21 +121,21 @@ public final class Backbone {
                 for (int i = next.getAndIncrement(); i < chws.length; i = next.getAndIncrement()) {
                     out[i] = embed(chws[i]);
                 }
-            }, null);
+            });
             return out;
         }
         for (int i = 0; i < chws.length; i++) {
             float[] picture = chws[i];
             float[][] result = new float[1][];
-            Network.SpinBarrier barrier = new Network.SpinBarrier(t);
+            Network.Shared shared = new Network.Shared(network, t);
             Network.Scratch scratch = network.borrow();
             try {
                 onThreads(t, part -> {
-                    float[] e = network.run(scratch, picture, true, part, t, barrier);
+                    float[] e = network.run(scratch, picture, true, shared);
                     if (part == 0) {
                         result[0] = e;
                     }
-                }, barrier);
+                });
             } finally {
                 network.giveBack(scratch);
             }
@@ -157,7 +157,7 @@ public final class Backbone {
     }
 
     /** Runs task(0..t-1), task(0) on the calling thread; rethrows the first failure. */
-    private static void onThreads(int t, java.util.function.IntConsumer task, Network.SpinBarrier barrier) {
+    private static void onThreads(int t, java.util.function.IntConsumer task) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable[] parts = new Runnable[t];
         for (int p = 0; p < t; p++) {
@@ -167,9 +167,6 @@ public final class Backbone {
                     task.accept(part);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
-                    if (barrier != null) {
-                        barrier.breakIt();
-                    }
                 }
             };
         }
