@@ -62,6 +62,15 @@ public final class Network {
         slotSize = sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Floats of working memory one picture in flight needs. */
+    long scratchFloats() {
+        long n = 0;
+        for (int size : slotSize) {
+            n += size;
+        }
+        return n;
+    }
+
     /** Input shape as [height, width, channels]. */
     public int[] inputShape() {
         Op in = ops.get(0);
