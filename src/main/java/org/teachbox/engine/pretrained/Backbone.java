@@ -99,9 +99,10 @@ public final class Backbone {
 
     /**
      * Embeddings of several pictures, on up to `threads` threads (the caller's and threads-1 it
-     * starts). With at least as many pictures as threads each thread takes whole pictures;
-     * otherwise the threads share each picture, by bands of rows. Either way each number comes
-     * out exactly as {@link #embed(float[])} computes it.
+     * starts). Each thread takes whole pictures while there are enough for all of them; the
+     * threads share each of the last pictures (all of them, for fewer pictures than threads) by
+     * bands of rows. Either way every number comes out exactly as {@link #embed(float[])}
+     * computes it.
      */
     public float[][] embed(float[][] chws, int threads) {
         for (int i = 0; i < chws.length; i++) {
@@ -115,16 +116,17 @@ public final class Backbone {
             }
             return out;
         }
-        if (chws.length >= t) {
-            AtomicInteger next = new AtomicInteger();
+        // whole pictures per thread while every thread gets one; the last few are shared by bands
+        int whole = chws.length - chws.length % t;
+        AtomicInteger next = new AtomicInteger();
+        if (whole > 0) {
             onThreads(t, part -> {
-                for (int i = next.getAndIncrement(); i < chws.length; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < whole; i = next.getAndIncrement()) {
                     out[i] = embed(chws[i]);
                 }
             });
-            return out;
         }
-        for (int i = 0; i < chws.length; i++) {
+        for (int i = whole; i < chws.length; i++) {
             float[] picture = chws[i];
             float[][] result = new float[1][];
             Network.Shared shared = new Network.Shared(network, t);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * {@link #run(Scratch, float[], boolean, Shared)}.
  */
 public final class Network {
+    private static final int MAX_POOLED = 8;
+
     final List<Op> ops;
     final Set<String> weightNames;
     private final int[] slotOf;
@@ -102,7 +104,7 @@ public final class Network {
         try {
             return run(scratch, hwc, false);
         } finally {
-            pool.add(scratch);
+            giveBack(scratch);
         }
     }
 
@@ -111,8 +113,11 @@ public final class Network {
         return s != null ? s : new Scratch(slotSize);
     }
 
+    /** Keeps at most a few spare scratches (about 4 MB each for MobileNetV2); the rest go to the GC. */
     void giveBack(Scratch s) {
-        pool.add(s);
+        if (pool.size() < MAX_POOLED) {
+            pool.add(s);
+        }
     }
 
     /** Runs one picture on the calling thread; the input is HWC, or CHW when chw is true. */
