@@ -35,6 +35,15 @@ final class HwcVectorKernels {
         int xa = Math.min(g.ow(), (g.padLeft() + s - 1) / s);
         int xb = Math.max(xa, Math.min(g.ow(), Math.floorDiv(g.iw() - g.kw() + g.padLeft(), s) + 1));
         int pairs = g.oc() / (2 * L) * (2 * L);
+        int taps = g.kh() * g.kw() * g.ic();
+        int[] offsets = new int[taps]; // where tap (ky, kx, i) reads, from the window's first value
+        for (int ky = 0, t = 0; ky < g.kh(); ky++) {
+            for (int kx = 0; kx < g.kw(); kx++) {
+                for (int i = 0; i < g.ic(); i++) {
+                    offsets[t++] = (ky * g.iw() + kx) * g.ic() + i;
+                }
+            }
+        }
         for (int oy = y0; oy < y1; oy++) {
             int iy = oy * s - g.padTop();
             if (iy < 0 || iy + g.kh() > g.ih() || pairs == 0) {
@@ -45,7 +54,7 @@ final class HwcVectorKernels {
             int ox = xa;
             for (; ox + 3 < xb; ox += 4) {
                 for (int o = 0; o < pairs; o += 2 * L) {
-                    convFourByTwo(g, in, k, bias, lo, hi, out, oy, ox, o);
+                    convFourByTwo(g, in, k, bias, lo, hi, out, oy, ox, o, offsets);
                 }
             }
             convChecked(g, in, k, bias, lo, hi, out, oy, ox, g.ow(), 0);
@@ -56,33 +65,28 @@ final class HwcVectorKernels {
     }
 
     private static void convFourByTwo(Geometry g, float[] in, float[] k, float[] bias, float lo, float hi,
-                                      float[] out, int oy, int ox, int o) {
-        int ic = g.ic(), oc = g.oc(), s = g.stride(), kw = g.kw();
+                                      float[] out, int oy, int ox, int o, int[] offsets) {
+        int oc = g.oc(), s = g.stride();
         FloatVector b0 = start(bias, o), b1 = start(bias, o + L);
         FloatVector s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
-        int step = s * ic; // from one output pixel's window to the next one's
-        for (int ky = 0; ky < g.kh(); ky++) {
-            int row = ((oy * s - g.padTop() + ky) * g.iw() + ox * s - g.padLeft()) * ic;
-            for (int kx = 0; kx < kw; kx++) {
-                int src = row + kx * ic;
-                int tap = (ky * kw + kx) * ic * oc + o;
-                for (int i = 0; i < ic; i++) {
-                    FloatVector k0 = FloatVector.fromArray(SPECIES, k, tap + i * oc);
-                    FloatVector k1 = FloatVector.fromArray(SPECIES, k, tap + i * oc + L);
-                    FloatVector a = FloatVector.broadcast(SPECIES, in[src + i]);
-                    s00 = k0.fma(a, s00);
-                    s01 = k1.fma(a, s01);
-                    a = FloatVector.broadcast(SPECIES, in[src + step + i]);
-                    s10 = k0.fma(a, s10);
-                    s11 = k1.fma(a, s11);
-                    a = FloatVector.broadcast(SPECIES, in[src + 2 * step + i]);
-                    s20 = k0.fma(a, s20);
-                    s21 = k1.fma(a, s21);
-                    a = FloatVector.broadcast(SPECIES, in[src + 3 * step + i]);
-                    s30 = k0.fma(a, s30);
-                    s31 = k1.fma(a, s31);
-                }
-            }
+        int src = ((oy * s - g.padTop()) * g.iw() + ox * s - g.padLeft()) * g.ic();
+        int step = s * g.ic(); // from one output pixel's window to the next one's
+        for (int t = 0; t < offsets.length; t++) {
+            int at = src + offsets[t];
+            FloatVector k0 = FloatVector.fromArray(SPECIES, k, t * oc + o);
+            FloatVector k1 = FloatVector.fromArray(SPECIES, k, t * oc + o + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, in[at]);
+            s00 = k0.fma(a, s00);
+            s01 = k1.fma(a, s01);
+            a = FloatVector.broadcast(SPECIES, in[at + step]);
+            s10 = k0.fma(a, s10);
+            s11 = k1.fma(a, s11);
+            a = FloatVector.broadcast(SPECIES, in[at + 2 * step]);
+            s20 = k0.fma(a, s20);
+            s21 = k1.fma(a, s21);
+            a = FloatVector.broadcast(SPECIES, in[at + 3 * step]);
+            s30 = k0.fma(a, s30);
+            s31 = k1.fma(a, s31);
         }
         int d = (oy * g.ow() + ox) * oc + o;
         finish(s00, lo, hi, null, out, d);
@@ -192,7 +196,38 @@ final class HwcVectorKernels {
             FloatVector w7 = FloatVector.fromArray(SPECIES, k, 7 * c + ch);
             FloatVector w8 = FloatVector.fromArray(SPECIES, k, 8 * c + ch);
             FloatVector b = bias == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, bias, ch);
-            for (int ox = xa; ox < xb; ox++) {
+            int ox = xa;
+            int step = s * c; // from one output pixel's window to the next one's
+            for (; ox + 1 < xb; ox += 2) { // two pixels: two independent chains of multiply-adds
+                int at = (iy * g.iw() + ox * s - g.padLeft()) * c + ch;
+                int bt = at + step;
+                FloatVector sa = FloatVector.fromArray(SPECIES, in, at).fma(w0, b);
+                FloatVector sb = FloatVector.fromArray(SPECIES, in, bt).fma(w0, b);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w1, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w1, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w2, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w2, sb);
+                at += row;
+                bt += row;
+                sa = FloatVector.fromArray(SPECIES, in, at).fma(w3, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt).fma(w3, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w4, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w4, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w5, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w5, sb);
+                at += row;
+                bt += row;
+                sa = FloatVector.fromArray(SPECIES, in, at).fma(w6, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt).fma(w6, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w7, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w7, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w8, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w8, sb);
+                int d = (oy * g.ow() + ox) * c + ch;
+                sa.max(lo).min(hi).intoArray(out, d);
+                sb.max(lo).min(hi).intoArray(out, d + c);
+            }
+            for (; ox < xb; ox++) {
                 int at = (iy * g.iw() + ox * s - g.padLeft()) * c + ch;
                 FloatVector sum = FloatVector.fromArray(SPECIES, in, at).fma(w0, b);
                 sum = FloatVector.fromArray(SPECIES, in, at + c).fma(w1, sum);
