@@ -91,7 +91,7 @@ public final class Backbone {
         check(chw, 0);
         Network.Scratch scratch = network.borrow();
         try {
-            return network.run(scratch, chw, true, 0, 1, null);
+            return network.run(scratch, chw, true);
         } finally {
             network.giveBack(scratch);
         }
@@ -99,9 +99,10 @@ public final class Backbone {
 
     /**
      * Embeddings of several pictures, on up to `threads` threads (the caller's and threads-1 it
-     * starts). With at least as many pictures as threads each thread takes whole pictures;
-     * otherwise every picture is split between the threads by rows. Either way each number comes
-     * out exactly as {@link #embed(float[])} computes it.
+     * starts). Each thread takes whole pictures while there are enough for all of them; the
+     * threads share each of the last pictures (all of them, for fewer pictures than threads) by
+     * bands of rows. Either way every number comes out exactly as {@link #embed(float[])}
+     * computes it.
      */
     public float[][] embed(float[][] chws, int threads) {
         for (int i = 0; i < chws.length; i++) {
@@ -115,27 +116,28 @@ public final class Backbone {
             }
             return out;
         }
-        if (chws.length >= t) {
-            AtomicInteger next = new AtomicInteger();
+        // whole pictures per thread while every thread gets one; the last few are shared by bands
+        int whole = chws.length - chws.length % t;
+        AtomicInteger next = new AtomicInteger();
+        if (whole > 0) {
             onThreads(t, part -> {
-                for (int i = next.getAndIncrement(); i < chws.length; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < whole; i = next.getAndIncrement()) {
                     out[i] = embed(chws[i]);
                 }
-            }, null);
-            return out;
+            });
         }
-        for (int i = 0; i < chws.length; i++) {
+        for (int i = whole; i < chws.length; i++) {
             float[] picture = chws[i];
             float[][] result = new float[1][];
-            Network.SpinBarrier barrier = new Network.SpinBarrier(t);
+            Network.Shared shared = new Network.Shared(network, t);
             Network.Scratch scratch = network.borrow();
             try {
                 onThreads(t, part -> {
-                    float[] e = network.run(scratch, picture, true, part, t, barrier);
+                    float[] e = network.run(scratch, picture, true, shared);
                     if (part == 0) {
                         result[0] = e;
                     }
-                }, barrier);
+                });
             } finally {
                 network.giveBack(scratch);
             }
@@ -157,7 +159,7 @@ public final class Backbone {
     }
 
     /** Runs task(0..t-1), task(0) on the calling thread; rethrows the first failure. */
-    private static void onThreads(int t, java.util.function.IntConsumer task, Network.SpinBarrier barrier) {
+    private static void onThreads(int t, java.util.function.IntConsumer task) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable[] parts = new Runnable[t];
         for (int p = 0; p < t; p++) {
@@ -167,9 +169,6 @@ public final class Backbone {
                     task.accept(part);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
-                    if (barrier != null) {
-                        barrier.breakIt();
-                    }
                 }
             };
         }

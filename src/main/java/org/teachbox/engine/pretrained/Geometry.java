@@ -19,15 +19,4 @@ record Geometry(int ih, int iw, int ic, int kh, int kw, int stride, int padTop, 
         int padW = Math.max((ow - 1) * stride + kw - iw, 0);
         return new Geometry(ih, iw, ic, kh, kw, stride, padH / 2, padW / 2, oh, ow, oc);
     }
-
-    /** The same convolution on an input that first gets extra zero rows/columns (a ZeroPadding2D). */
-    Geometry padded(int top, int bottom, int left, int right) {
-        int h = ih + top + bottom;
-        int w = iw + left + right;
-        Geometry inner = of(h, w, ic, kh, kw, stride, false, oc);
-        if (padTop != 0 || padLeft != 0) {
-            throw new IllegalStateException("only a valid convolution absorbs a ZeroPadding2D");
-        }
-        return new Geometry(ih, iw, ic, kh, kw, stride, top, left, inner.oh, inner.ow, oc);
-    }
 }

@@ -24,39 +24,113 @@ final class HwcVectorKernels {
 
     // ---------------------------------------------------------------- full convolution
 
-    /** As {@link HwcKernels#conv}: per output pixel, L output channels at a time. */
+    /**
+     * As {@link HwcKernels#conv}. Inside the image (no padding under the window), four
+     * neighbouring output pixels by two vectors of output channels are summed at once, eight
+     * independent sums, so that the multiply-adds do not wait for each other; the border and any
+     * channels left over take the checked loop.
+     */
     static void conv(Geometry g, float[] in, float[] k, float[] bias, float lo, float hi, float[] out, int y0, int y1) {
+        int s = g.stride();
+        int xa = Math.min(g.ow(), (g.padLeft() + s - 1) / s);
+        int xb = Math.max(xa, Math.min(g.ow(), Math.floorDiv(g.iw() - g.kw() + g.padLeft(), s) + 1));
+        int pairs = g.oc() / (2 * L) * (2 * L);
+        int taps = g.kh() * g.kw() * g.ic();
+        int[] offsets = new int[taps]; // where tap (ky, kx, i) reads, from the window's first value
+        for (int ky = 0, t = 0; ky < g.kh(); ky++) {
+            for (int kx = 0; kx < g.kw(); kx++) {
+                for (int i = 0; i < g.ic(); i++) {
+                    offsets[t++] = (ky * g.iw() + kx) * g.ic() + i;
+                }
+            }
+        }
+        for (int oy = y0; oy < y1; oy++) {
+            int iy = oy * s - g.padTop();
+            if (iy < 0 || iy + g.kh() > g.ih() || pairs == 0) {
+                convChecked(g, in, k, bias, lo, hi, out, oy, 0, g.ow(), 0);
+                continue;
+            }
+            convChecked(g, in, k, bias, lo, hi, out, oy, 0, xa, 0);
+            int ox = xa;
+            for (; ox + 3 < xb; ox += 4) {
+                for (int o = 0; o < pairs; o += 2 * L) {
+                    convFourByTwo(g, in, k, bias, lo, hi, out, oy, ox, o, offsets);
+                }
+            }
+            convChecked(g, in, k, bias, lo, hi, out, oy, ox, g.ow(), 0);
+            if (pairs < g.oc()) {
+                convChecked(g, in, k, bias, lo, hi, out, oy, xa, ox, pairs);
+            }
+        }
+    }
+
+    private static void convFourByTwo(Geometry g, float[] in, float[] k, float[] bias, float lo, float hi,
+                                      float[] out, int oy, int ox, int o, int[] offsets) {
+        int oc = g.oc(), s = g.stride();
+        FloatVector b0 = start(bias, o), b1 = start(bias, o + L);
+        FloatVector s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
+        int src = ((oy * s - g.padTop()) * g.iw() + ox * s - g.padLeft()) * g.ic();
+        int step = s * g.ic(); // from one output pixel's window to the next one's
+        for (int t = 0; t < offsets.length; t++) {
+            int at = src + offsets[t];
+            FloatVector k0 = FloatVector.fromArray(SPECIES, k, t * oc + o);
+            FloatVector k1 = FloatVector.fromArray(SPECIES, k, t * oc + o + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, in[at]);
+            s00 = k0.fma(a, s00);
+            s01 = k1.fma(a, s01);
+            a = FloatVector.broadcast(SPECIES, in[at + step]);
+            s10 = k0.fma(a, s10);
+            s11 = k1.fma(a, s11);
+            a = FloatVector.broadcast(SPECIES, in[at + 2 * step]);
+            s20 = k0.fma(a, s20);
+            s21 = k1.fma(a, s21);
+            a = FloatVector.broadcast(SPECIES, in[at + 3 * step]);
+            s30 = k0.fma(a, s30);
+            s31 = k1.fma(a, s31);
+        }
+        int d = (oy * g.ow() + ox) * oc + o;
+        finish(s00, lo, hi, null, out, d);
+        finish(s01, lo, hi, null, out, d + L);
+        finish(s10, lo, hi, null, out, d + oc);
+        finish(s11, lo, hi, null, out, d + oc + L);
+        finish(s20, lo, hi, null, out, d + 2 * oc);
+        finish(s21, lo, hi, null, out, d + 2 * oc + L);
+        finish(s30, lo, hi, null, out, d + 3 * oc);
+        finish(s31, lo, hi, null, out, d + 3 * oc + L);
+    }
+
+    /** Output pixels x0..x1 of row oy, channels from o0 on, skipping taps on the zero padding. */
+    private static void convChecked(Geometry g, float[] in, float[] k, float[] bias, float lo, float hi,
+                                    float[] out, int oy, int x0, int x1, int o0) {
         int oc = g.oc();
         int ic = g.ic();
-        int vEnd = SPECIES.loopBound(oc);
-        for (int oy = y0; oy < y1; oy++) {
-            for (int ox = 0; ox < g.ow(); ox++) {
-                int dst = (oy * g.ow() + ox) * oc;
-                for (int o = 0; o < vEnd; o += L) {
-                    FloatVector sum = bias == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, bias, o);
-                    for (int ky = 0; ky < g.kh(); ky++) {
-                        int iy = oy * g.stride() + ky - g.padTop();
-                        if (iy < 0 || iy >= g.ih()) {
+        int vEnd = o0 + SPECIES.loopBound(oc - o0);
+        for (int ox = x0; ox < x1; ox++) {
+            int dst = (oy * g.ow() + ox) * oc;
+            for (int o = o0; o < vEnd; o += L) {
+                FloatVector sum = start(bias, o);
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    int iy = oy * g.stride() + ky - g.padTop();
+                    if (iy < 0 || iy >= g.ih()) {
+                        continue;
+                    }
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        int ix = ox * g.stride() + kx - g.padLeft();
+                        if (ix < 0 || ix >= g.iw()) {
                             continue;
                         }
-                        for (int kx = 0; kx < g.kw(); kx++) {
-                            int ix = ox * g.stride() + kx - g.padLeft();
-                            if (ix < 0 || ix >= g.iw()) {
-                                continue;
-                            }
-                            int src = (iy * g.iw() + ix) * ic;
-                            int tap = (ky * g.kw() + kx) * ic * oc + o;
-                            for (int i = 0; i < ic; i++) {
-                                sum = FloatVector.fromArray(SPECIES, k, tap + i * oc)
-                                        .fma(FloatVector.broadcast(SPECIES, in[src + i]), sum);
-                            }
+                        int src = (iy * g.iw() + ix) * ic;
+                        int tap = (ky * g.kw() + kx) * ic * oc + o;
+                        for (int i = 0; i < ic; i++) {
+                            sum = FloatVector.fromArray(SPECIES, k, tap + i * oc)
+                                    .fma(FloatVector.broadcast(SPECIES, in[src + i]), sum);
                         }
                     }
-                    sum.max(lo).min(hi).intoArray(out, dst + o);
                 }
-                for (int o = vEnd; o < oc; o++) {
-                    out[dst + o] = convScalar(g, in, k, bias, lo, hi, oy, ox, o);
-                }
+                sum.max(lo).min(hi).intoArray(out, dst + o);
+            }
+            for (int o = vEnd; o < oc; o++) {
+                out[dst + o] = convScalar(g, in, k, bias, lo, hi, oy, ox, o);
             }
         }
     }
@@ -122,7 +196,38 @@ final class HwcVectorKernels {
             FloatVector w7 = FloatVector.fromArray(SPECIES, k, 7 * c + ch);
             FloatVector w8 = FloatVector.fromArray(SPECIES, k, 8 * c + ch);
             FloatVector b = bias == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, bias, ch);
-            for (int ox = xa; ox < xb; ox++) {
+            int ox = xa;
+            int step = s * c; // from one output pixel's window to the next one's
+            for (; ox + 1 < xb; ox += 2) { // two pixels: two independent chains of multiply-adds
+                int at = (iy * g.iw() + ox * s - g.padLeft()) * c + ch;
+                int bt = at + step;
+                FloatVector sa = FloatVector.fromArray(SPECIES, in, at).fma(w0, b);
+                FloatVector sb = FloatVector.fromArray(SPECIES, in, bt).fma(w0, b);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w1, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w1, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w2, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w2, sb);
+                at += row;
+                bt += row;
+                sa = FloatVector.fromArray(SPECIES, in, at).fma(w3, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt).fma(w3, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w4, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w4, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w5, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w5, sb);
+                at += row;
+                bt += row;
+                sa = FloatVector.fromArray(SPECIES, in, at).fma(w6, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt).fma(w6, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + c).fma(w7, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + c).fma(w7, sb);
+                sa = FloatVector.fromArray(SPECIES, in, at + 2 * c).fma(w8, sa);
+                sb = FloatVector.fromArray(SPECIES, in, bt + 2 * c).fma(w8, sb);
+                int d = (oy * g.ow() + ox) * c + ch;
+                sa.max(lo).min(hi).intoArray(out, d);
+                sb.max(lo).min(hi).intoArray(out, d + c);
+            }
+            for (; ox < xb; ox++) {
                 int at = (iy * g.iw() + ox * s - g.padLeft()) * c + ch;
                 FloatVector sum = FloatVector.fromArray(SPECIES, in, at).fma(w0, b);
                 sum = FloatVector.fromArray(SPECIES, in, at + c).fma(w1, sum);
@@ -194,35 +299,101 @@ final class HwcVectorKernels {
 
     // ---------------------------------------------------------------- pointwise (matrix product)
 
+    /** Pixels per block: a block's inputs stay in cache while every group of outputs passes over them. */
+    private static final int BLOCK = 64;
+
     /**
      * As {@link HwcKernels#pointwise}. Tiles of four pixels by three vectors of output channels
      * keep twelve sums in registers: each kernel row loaded feeds four pixels, and each input
-     * value broadcast feeds three vectors.
+     * value broadcast feeds three vectors (two or one vector for the last channels). Within a
+     * block of pixels the loop over output channels is outside the loop over tiles, so the slice
+     * of kernel a tile reads stays in the L1 cache for the whole block: for MobileNetV2's last
+     * layer (112 x 1280 weights) it would otherwise be read from memory for every tile.
      */
     static void pointwise(float[] in, int ic, float[] k, float[] bias, float lo, float hi, float[] res,
                           float[] out, int oc, int p0, int p1) {
         int vEnd = SPECIES.loopBound(oc);
-        int p = p0;
-        for (; p + 3 < p1; p += 4) {
+        for (int b0 = p0; b0 < p1; b0 += BLOCK) {
+            int b1 = Math.min(p1, b0 + BLOCK);
+            int tiled = b0 + (b1 - b0) / 4 * 4;
             int o = 0;
             for (; o + 3 * L <= vEnd; o += 3 * L) {
-                fourByThree(in, ic, k, bias, lo, hi, res, out, oc, p, o);
-            }
-            for (; o < vEnd; o += L) {
-                for (int q = p; q < p + 4; q++) {
-                    oneByOne(in, ic, k, bias, lo, hi, res, out, oc, q, o);
+                for (int p = b0; p < tiled; p += 4) {
+                    fourByThree(in, ic, k, bias, lo, hi, res, out, oc, p, o);
                 }
             }
-            for (int q = p; q < p + 4; q++) {
-                scalarTail(in, ic, k, bias, lo, hi, res, out, oc, q, vEnd);
+            if (o + 2 * L <= vEnd) {
+                for (int p = b0; p < tiled; p += 4) {
+                    fourByTwo(in, ic, k, bias, lo, hi, res, out, oc, p, o);
+                }
+                o += 2 * L;
+            } else if (o + L <= vEnd) {
+                for (int p = b0; p < tiled; p += 4) {
+                    fourByOne(in, ic, k, bias, lo, hi, res, out, oc, p, o);
+                }
+                o += L;
+            }
+            for (int p = b0; p < tiled; p++) {
+                scalarTail(in, ic, k, bias, lo, hi, res, out, oc, p, vEnd);
+            }
+            for (int p = tiled; p < b1; p++) {
+                for (int v = 0; v < vEnd; v += L) {
+                    oneByOne(in, ic, k, bias, lo, hi, res, out, oc, p, v);
+                }
+                scalarTail(in, ic, k, bias, lo, hi, res, out, oc, p, vEnd);
             }
         }
-        for (; p < p1; p++) {
-            for (int o = 0; o < vEnd; o += L) {
-                oneByOne(in, ic, k, bias, lo, hi, res, out, oc, p, o);
-            }
-            scalarTail(in, ic, k, bias, lo, hi, res, out, oc, p, vEnd);
+    }
+
+    private static void fourByTwo(float[] in, int ic, float[] k, float[] bias, float lo, float hi, float[] res,
+                                  float[] out, int oc, int p, int o) {
+        FloatVector b0 = start(bias, o), b1 = start(bias, o + L);
+        FloatVector s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
+        int x0 = p * ic, x1 = x0 + ic, x2 = x1 + ic, x3 = x2 + ic;
+        for (int i = 0; i < ic; i++) {
+            int kr = i * oc + o;
+            FloatVector k0 = FloatVector.fromArray(SPECIES, k, kr);
+            FloatVector k1 = FloatVector.fromArray(SPECIES, k, kr + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, in[x0 + i]);
+            s00 = k0.fma(a, s00);
+            s01 = k1.fma(a, s01);
+            a = FloatVector.broadcast(SPECIES, in[x1 + i]);
+            s10 = k0.fma(a, s10);
+            s11 = k1.fma(a, s11);
+            a = FloatVector.broadcast(SPECIES, in[x2 + i]);
+            s20 = k0.fma(a, s20);
+            s21 = k1.fma(a, s21);
+            a = FloatVector.broadcast(SPECIES, in[x3 + i]);
+            s30 = k0.fma(a, s30);
+            s31 = k1.fma(a, s31);
         }
+        int d = p * oc + o;
+        finish(s00, lo, hi, res, out, d);
+        finish(s01, lo, hi, res, out, d + L);
+        finish(s10, lo, hi, res, out, d + oc);
+        finish(s11, lo, hi, res, out, d + oc + L);
+        finish(s20, lo, hi, res, out, d + 2 * oc);
+        finish(s21, lo, hi, res, out, d + 2 * oc + L);
+        finish(s30, lo, hi, res, out, d + 3 * oc);
+        finish(s31, lo, hi, res, out, d + 3 * oc + L);
+    }
+
+    private static void fourByOne(float[] in, int ic, float[] k, float[] bias, float lo, float hi, float[] res,
+                                  float[] out, int oc, int p, int o) {
+        FloatVector s0 = start(bias, o), s1 = s0, s2 = s0, s3 = s0;
+        int x0 = p * ic, x1 = x0 + ic, x2 = x1 + ic, x3 = x2 + ic;
+        for (int i = 0; i < ic; i++) {
+            FloatVector k0 = FloatVector.fromArray(SPECIES, k, i * oc + o);
+            s0 = k0.fma(FloatVector.broadcast(SPECIES, in[x0 + i]), s0);
+            s1 = k0.fma(FloatVector.broadcast(SPECIES, in[x1 + i]), s1);
+            s2 = k0.fma(FloatVector.broadcast(SPECIES, in[x2 + i]), s2);
+            s3 = k0.fma(FloatVector.broadcast(SPECIES, in[x3 + i]), s3);
+        }
+        int d = p * oc + o;
+        finish(s0, lo, hi, res, out, d);
+        finish(s1, lo, hi, res, out, d + oc);
+        finish(s2, lo, hi, res, out, d + 2 * oc);
+        finish(s3, lo, hi, res, out, d + 3 * oc);
     }
 
     private static void fourByThree(float[] in, int ic, float[] k, float[] bias, float lo, float hi, float[] res,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A pretrained network ready to run forward: a list of {@link Op}s in an order where every op's
@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Activations are channels-last (h x w x c). Ops whose outputs are never alive at the same
  * time share a buffer (a slot), so MobileNetV2 needs four buffers instead of one per layer.
  *
- * <p>One picture can also be split between threads: every thread runs every op on its own band
- * of output rows, and all wait at a barrier before the next op reads those rows.
+ * <p>One picture can also be shared between threads, by bands of output rows; see
+ * {@link #run(Scratch, float[], boolean, Shared)}.
  */
 public final class Network {
+    private static final int MAX_POOLED = 8;
+
     final List<Op> ops;
     final Set<String> weightNames;
     private final int[] slotOf;
@@ -62,6 +64,15 @@ public final class Network {
         slotSize = sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Floats of working memory one picture in flight needs. */
+    long scratchFloats() {
+        long n = 0;
+        for (int size : slotSize) {
+            n += size;
+        }
+        return n;
+    }
+
     /** Input shape as [height, width, channels]. */
     public int[] inputShape() {
         Op in = ops.get(0);
@@ -91,9 +102,9 @@ public final class Network {
         }
         Scratch scratch = borrow();
         try {
-            return run(scratch, hwc, false, 0, 1, null);
+            return run(scratch, hwc, false);
         } finally {
-            pool.add(scratch);
+            giveBack(scratch);
         }
     }
 
@@ -102,34 +113,68 @@ public final class Network {
         return s != null ? s : new Scratch(slotSize);
     }
 
+    /** Keeps at most a few spare scratches (about 4 MB each for MobileNetV2); the rest go to the GC. */
     void giveBack(Scratch s) {
-        pool.add(s);
+        if (pool.size() < MAX_POOLED) {
+            pool.add(s);
+        }
+    }
+
+    /** Runs one picture on the calling thread; the input is HWC, or CHW when chw is true. */
+    float[] run(Scratch scratch, float[] input, boolean chw) {
+        float[][] buf = scratch.buffers;
+        Op first = ops.get(0);
+        copyInput(input, chw, buf[slotOf[0]], first, 0, first.h);
+        for (int i = 1; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            op.run(inputsOf(op, buf), buf[slotOf[i]], 0, op.h);
+        }
+        return output(buf);
     }
 
     /**
-     * Runs part `part` of `parts` of one picture in scratch (parts share one scratch and one
-     * barrier) and returns a copy of the output. The input is HWC, or CHW when chw is true.
+     * Runs one picture together with the other threads that call this with the same shared
+     * state and scratch. Each op's output rows are cut into bands; every thread takes bands until
+     * none are left, then waits until all bands of that op are finished before it starts on the
+     * next op. A thread the operating system paused finds the bands taken by the others and just
+     * catches up, instead of holding them back for half a picture, as a fixed split between
+     * threads would on a busy machine.
      */
-    float[] run(Scratch scratch, float[] input, boolean chw, int part, int parts, SpinBarrier barrier) {
+    float[] run(Scratch scratch, float[] input, boolean chw, Shared shared) {
         float[][] buf = scratch.buffers;
-        Op first = ops.get(0);
-        int y0 = first.h * part / parts;
-        int y1 = first.h * (part + 1) / parts;
-        copyInput(input, chw, buf[slotOf[0]], first, y0, y1);
-        for (int i = 1; i < ops.size(); i++) {
-            if (barrier != null) {
-                barrier.await();
-            }
+        for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            float[][] in = new float[op.inputs.length][];
-            for (int k = 0; k < in.length; k++) {
-                in[k] = buf[slotOf[op.inputs[k]]];
+            float[][] in = inputsOf(op, buf);
+            int bands = shared.bands(op);
+            for (int b = shared.taken.getAndIncrement(i); b < bands; b = shared.taken.getAndIncrement(i)) {
+                int y0 = op.h * b / bands;
+                int y1 = op.h * (b + 1) / bands;
+                try {
+                    if (i == 0) {
+                        copyInput(input, chw, buf[slotOf[0]], op, y0, y1);
+                    } else {
+                        op.run(in, buf[slotOf[i]], y0, y1);
+                    }
+                } catch (RuntimeException | Error e) {
+                    shared.failed = true;
+                    throw e;
+                }
+                shared.finished.incrementAndGet(i);
             }
-            op.run(in, buf[slotOf[i]], op.h * part / parts, op.h * (part + 1) / parts);
+            shared.awaitFinished(i, bands);
         }
-        if (barrier != null) {
-            barrier.await();
+        return output(buf);
+    }
+
+    private float[][] inputsOf(Op op, float[][] buf) {
+        float[][] in = new float[op.inputs.length][];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = buf[slotOf[op.inputs[k]]];
         }
+        return in;
+    }
+
+    private float[] output(float[][] buf) {
         Op last = ops.get(ops.size() - 1);
         return java.util.Arrays.copyOf(buf[slotOf[ops.size() - 1]], last.size());
     }
@@ -169,47 +214,36 @@ public final class Network {
         }
     }
 
-    /**
-     * Lets `parties` threads wait for each other between ops. It spins briefly, because an op on
-     * part of a picture takes only tens of microseconds and parking a thread costs about as much,
-     * then yields, then sleeps, so a stalled partner never burns a shared core for long.
-     */
-    static final class SpinBarrier {
-        private final int parties;
-        private final AtomicInteger arrived = new AtomicInteger();
-        private volatile int generation;
-        private volatile boolean broken;
+    /** The bands of one picture shared between threads: how many of each op's are taken and finished. */
+    static final class Shared {
+        private final int bandsPerOp;
+        final AtomicIntegerArray taken;
+        final AtomicIntegerArray finished;
+        volatile boolean failed;
 
-        SpinBarrier(int parties) {
-            this.parties = parties;
+        Shared(Network network, int threads) {
+            this.bandsPerOp = 4 * threads; // enough bands that a late thread's share is small
+            this.taken = new AtomicIntegerArray(network.ops.size());
+            this.finished = new AtomicIntegerArray(network.ops.size());
         }
 
-        void await() {
-            int g = generation;
-            if (arrived.incrementAndGet() == parties) {
-                arrived.set(0);
-                generation = g + 1;
-                return;
-            }
+        int bands(Op op) {
+            return Math.max(1, Math.min(op.h, bandsPerOp));
+        }
+
+        /** Waits for the band another thread is still computing: spins briefly, then yields the core. */
+        void awaitFinished(int op, int bands) {
             int spins = 0;
-            while (generation == g) {
-                if (broken) {
+            while (finished.get(op) < bands) {
+                if (failed) {
                     throw new IllegalStateException("another thread working on this picture failed");
                 }
-                spins++;
-                if (spins < 20_000) {
+                if (++spins < 5_000) {
                     Thread.onSpinWait();
-                } else if (spins < 21_000) {
-                    Thread.yield();
                 } else {
-                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                    Thread.yield();
                 }
             }
-        }
-
-        /** Releases the threads waiting here when a partner has failed. */
-        void breakIt() {
-            broken = true;
         }
     }
 }

@@ -22,7 +22,9 @@ import org.teachbox.engine.pretrained.TfjsModel.Weight;
 final class NetworkBuilder {
     static final int MAX_SIDE = 4096;
     static final int MAX_CHANNELS = 1 << 16;
-    static final long MAX_ACTIVATION = 1L << 26;
+    /** Floats in one layer's output (64 MB), and in all the buffers one picture needs (128 MB). */
+    static final long MAX_ACTIVATION = 1L << 24;
+    static final long MAX_SCRATCH = 1L << 25;
 
     private final TfjsModel model;
     private final List<Op> ops = new ArrayList<>();
@@ -73,7 +75,12 @@ final class NetworkBuilder {
         if (!(ops.get(0) instanceof Ops.Input)) {
             throw new ModelFormatException("the network does not start with an input layer");
         }
-        return new Network(compact(opOf.get(output)), used);
+        Network network = new Network(compact(opOf.get(output)), used);
+        if (network.scratchFloats() > MAX_SCRATCH) {
+            throw new ModelFormatException("the network needs more than " + (MAX_SCRATCH * 4 >> 20)
+                    + " MB of working memory per picture");
+        }
+        return network;
     }
 
     private void add(Node n) throws ModelFormatException {

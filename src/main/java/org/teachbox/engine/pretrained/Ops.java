@@ -132,9 +132,10 @@ final class Ops {
         }
     }
 
-    /** The activations that are not a clamp, applied over the channels of every pixel. */
+    /** The activations that are not a clamp. */
     enum Function { SOFTMAX, SIGMOID, TANH }
 
+    /** A Dense or Activation layer's softmax, sigmoid or tanh, over the channels of every pixel. */
     static final class Activation extends Op {
         final Function function;
 
@@ -144,20 +145,34 @@ final class Ops {
         }
 
         @Override void run(float[][] in, float[] out, int y0, int y1) {
+            float[] x = in[0];
             for (int p = y0 * w; p < y1 * w; p++) {
-                int at = p * c;
+                int from = p * c;
+                int to = from + c;
                 switch (function) {
-                    case SIGMOID -> { for (int i = at; i < at + c; i++) out[i] = (float) (1 / (1 + Math.exp(-in[0][i]))); }
-                    case TANH -> { for (int i = at; i < at + c; i++) out[i] = (float) Math.tanh(in[0][i]); }
+                    case SIGMOID -> {
+                        for (int i = from; i < to; i++) {
+                            out[i] = (float) (1 / (1 + Math.exp(-x[i])));
+                        }
+                    }
+                    case TANH -> {
+                        for (int i = from; i < to; i++) {
+                            out[i] = (float) Math.tanh(x[i]);
+                        }
+                    }
                     case SOFTMAX -> {
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int i = at; i < at + c; i++) max = Math.max(max, in[0][i]);
+                        float max = Float.NEGATIVE_INFINITY; // subtracted so that exp cannot overflow
+                        for (int i = from; i < to; i++) {
+                            max = Math.max(max, x[i]);
+                        }
                         double sum = 0;
-                        for (int i = at; i < at + c; i++) {
-                            out[i] = (float) Math.exp(in[0][i] - max);
+                        for (int i = from; i < to; i++) {
+                            out[i] = (float) Math.exp(x[i] - max);
                             sum += out[i];
                         }
-                        for (int i = at; i < at + c; i++) out[i] = (float) (out[i] / sum);
+                        for (int i = from; i < to; i++) {
+                            out[i] = (float) (out[i] / sum);
+                        }
                     }
                 }
             }

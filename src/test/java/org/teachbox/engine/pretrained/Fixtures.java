@@ -1,0 +1,96 @@
+package org.teachbox.engine.pretrained;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the tests find their files, and a small JSON writer so that a test can rewrite a
+ * model.json it has parsed with {@link Json}.
+ *
+ * <p>The real backbone is never committed. Tests read it from the system property
+ * {@code teachbox.backbone.test-dir} or the environment variable {@code TEACHBOX_BACKBONE_TEST_DIR},
+ * else from {@code ../shared/backbones/tm-export-a} next to the project (present in CI). Without
+ * it those tests are skipped, except on CI (environment variable CI set), where they fail.
+ */
+final class Fixtures {
+    private Fixtures() {}
+
+    static Path backboneDir() {
+        String dir = System.getProperty("teachbox.backbone.test-dir", System.getenv("TEACHBOX_BACKBONE_TEST_DIR"));
+        Path path = dir != null ? Path.of(dir) : Path.of("..", "shared", "backbones", "tm-export-a");
+        if (System.getenv("CI") == null) {
+            assumeThat(Files.isRegularFile(path.resolve("model.json")))
+                    .as("no backbone at " + path.toAbsolutePath() + " (set teachbox.backbone.test-dir)").isTrue();
+        }
+        return path;
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/pretrained/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A writable copy of a model folder. */
+    static Path copy(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> readJson(Path file) throws IOException {
+        return Json.object(Json.parse(Files.readString(file), file.toString()), file.toString());
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        Files.writeString(file, out);
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String sep = "";
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(sep);
+                write(e.getKey(), out);
+                out.append(':');
+                write(e.getValue(), out);
+                sep = ",";
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else if (value instanceof String s) {
+            out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else if (value instanceof Double d) {
+            out.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : d.toString());
+        } else {
+            out.append(value); // true, false, Json.NULL prints as null
+        }
+    }
+}
