@@ -4,7 +4,7 @@
 
 1. pictures/*.png: three 224 x 224 pictures (drawn shapes, a gradient with stripes, one
    Fashion-MNIST test image scaled up when /usr/share/datasets/fashion-mnist exists) and
-   embeddings.json, their embeddings by ../../../../shared/bench/tm_reference.py (6 decimals).
+   embeddings.json, their embeddings by tm_reference.py (../shared/bench next to the project, 6 decimals).
 2. tiny/: a TF.js layers model of 8 x 8 x 3 pictures that uses every layer kind the loader knows
    (nested Sequential and Model, ZeroPadding2D, Conv2D, DepthwiseConv2D, BatchNormalization,
    ReLU with max_value 6, Add, Dense, Dropout, GlobalAveragePooling2D), its weights in two
