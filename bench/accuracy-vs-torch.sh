@@ -4,8 +4,11 @@
 # 100 test pictures of each class (500, never trained on). The engine side is the app's own path
 # (HeldOutAccuracy: ingest, TrainingRun with the classroom defaults and augmentation, Preview's
 # prediction); the torch side is ../shared/bench/tm_reference.py train (RefCNN, no augmentation,
-# last epoch; it also prints Teachable Machine's pretrained pipeline). Prints one line per seed,
-# then, last, exactly:
+# last epoch; it also prints Teachable Machine's pretrained pipeline). The app's pretrained kind
+# (HeldOutAccuracy with the backbone: embeddings, TM's head, the defaults) is scored on the same
+# pictures against that pipeline. Prints lines per seed, then the pretrained means
+#   heldout pretrained=<mean accuracy> tm=<mean accuracy>
+# and, last, exactly:
 #   heldout engine=<mean accuracy> torch=<mean accuracy>
 # Environment: SEEDS (default "1 2 3"), BACKBONE (default ../shared/backbones/tm-export-a),
 # TM_REF (default ../shared/bench/tm_reference.py), DATA (default target/accuracy-data),
@@ -47,21 +50,25 @@ engine() { "$JAVA" --add-modules jdk.incubator.vector -Xmx2g -Djava.awt.headless
   org.teachbox.training.HeldOutAccuracy "$@" 2>/dev/null; }
 
 heldout() { echo "$1" | sed -nE 's/.*held-out test acc ([0-9.]+).*/\1/p' | head -1; }
-ENGINE_ACCS=() TORCH_ACCS=()
+ENGINE_ACCS=() TORCH_ACCS=() PRE_ACCS=() TM_ACCS=()
 for SEED in $SEEDS; do
   DIR="$DATA/seed$SEED"
   [ -d "$DIR/train" ] || engine write "$DIR" "$SEED"
   # one after the other, never side by side: both want the two cores
   ENGINE_OUT="$(engine score "$DIR")"
+  PRE_OUT="$(engine score "$DIR" "$BACKBONE")"
   TORCH_OUT="$("$PYTHON" "$TM_REF" train "$BACKBONE" "$DIR" "$SEED")"
   E="$(echo "$ENGINE_OUT" | sed -nE 's/^engine heldout=([0-9.]+).*/\1/p')"
   T="$(heldout "$(echo "$TORCH_OUT" | grep '^RefCNN')")"
   TM="$(heldout "$(echo "$TORCH_OUT" | grep '^TM pipeline')")"
   echo "seed $SEED: $ENGINE_OUT"
+  echo "seed $SEED: $PRE_OUT"
   echo "seed $SEED: torch $(echo "$TORCH_OUT" | grep '^RefCNN')"
   echo "seed $SEED: torch $(echo "$TORCH_OUT" | grep '^TM pipeline')"
   echo "seed $SEED heldout engine=$E torch=$T tm_pipeline=$TM"
-  ENGINE_ACCS+=("$E") TORCH_ACCS+=("$T")
+  ENGINE_ACCS+=("$E") TORCH_ACCS+=("$T") TM_ACCS+=("$TM")
+  PRE_ACCS+=("$(echo "$PRE_OUT" | sed -nE 's/^pretrained heldout=([0-9.]+).*/\1/p')")
 done
 mean() { printf '%s\n' "$@" | awk '{ s += $1; n++ } END { printf "%.3f", s / n }'; }
+echo "heldout pretrained=$(mean "${PRE_ACCS[@]}") tm=$(mean "${TM_ACCS[@]}")"
 echo "heldout engine=$(mean "${ENGINE_ACCS[@]}") torch=$(mean "${TORCH_ACCS[@]}")"

@@ -338,10 +338,15 @@ public final class Model implements Classifier {
             SplittableRandom random = new SplittableRandom(seed);
             List<Layer> layers = new ArrayList<>();
             Shape shape = input;
+            boolean learnsBefore = false; // a layer with weights came earlier, so input gradients matter
             for (int i = 0; i < specs.size(); i++) {
                 LayerSpec s = specs.get(i);
                 Init init = i + 1 < specs.size() && specs.get(i + 1).isReluFamily() ? Init.HE : Init.GLOROT;
                 Layer layer = create(s, shape, i == 0, init, random);
+                if (layer instanceof Dense dense && !learnsBefore) {
+                    dense.skipInputGradient();
+                }
+                learnsBefore |= !layer.parameters().isEmpty();
                 layers.add(layer);
                 shape = layer.outputShape();
             }

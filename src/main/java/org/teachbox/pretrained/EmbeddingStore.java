@@ -49,6 +49,32 @@ class EmbeddingStore {
         }
     }
 
+    /** The same contract in a map, for runs without a database (benchmarks). */
+    static final class InMemory extends EmbeddingStore {
+        private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+        InMemory() {
+            super(null);
+        }
+
+        @Override
+        Map<UUID, float[]> find(List<UUID> sampleIds, String backbone) {
+            Map<UUID, float[]> found = new HashMap<>();
+            for (UUID id : sampleIds) {
+                float[] v = vectors.get(id + "/" + backbone);
+                if (v != null) {
+                    found.put(id, v);
+                }
+            }
+            return found;
+        }
+
+        @Override
+        void save(UUID sampleId, String backbone, float[] vector) {
+            vectors.putIfAbsent(sampleId + "/" + backbone, vector);
+        }
+    }
+
     static byte[] bytes(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(v);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.pretrained.Backbone;
@@ -23,12 +24,21 @@ public class Embeddings {
     /** Pictures run through the backbone together: large enough to keep both cores busy. */
     private static final int BATCH = 16;
 
-    private final BackboneLibrary library;
+    private final Supplier<Optional<Backbone>> library;
     private final EmbeddingStore store;
 
     Embeddings(BackboneLibrary library, EmbeddingStore store) {
+        this(library::backbone, store);
+    }
+
+    private Embeddings(Supplier<Optional<Backbone>> library, EmbeddingStore store) {
         this.library = library;
         this.store = store;
+    }
+
+    /** Embeddings kept in memory only, for benchmarks and tools that run without the database. */
+    public static Embeddings inMemory(Backbone backbone) {
+        return new Embeddings(() -> Optional.of(backbone), new EmbeddingStore.InMemory());
     }
 
     /**
@@ -44,7 +54,7 @@ public class Embeddings {
     }
 
     public Optional<Backbone> backbone() {
-        return library.backbone();
+        return library.get();
     }
 
     /** Called with the number of pictures done and the total while missing embeddings are made. */
@@ -59,7 +69,7 @@ public class Embeddings {
      * @return null if cancelled before the end
      */
     public float[][] of(List<SampleImage> samples, int threads, Progress progress, BooleanSupplier cancelled) {
-        Backbone backbone = library.backbone().orElseThrow(() -> new IllegalStateException("no backbone"));
+        Backbone backbone = library.get().orElseThrow(() -> new IllegalStateException("no backbone"));
         String key = backbone.fingerprint();
         Map<UUID, float[]> known = store.find(samples.stream().map(SampleImage::id).toList(), key);
         float[][] out = new float[samples.size()][];
@@ -93,7 +103,7 @@ public class Embeddings {
 
     /** A picture no stored sample holds (one the bias lab changed): computed, never stored. */
     public float[][] ofPictures(List<float[]> pictures, int threads) {
-        Backbone backbone = library.backbone().orElseThrow(() -> new IllegalStateException("no backbone"));
+        Backbone backbone = library.get().orElseThrow(() -> new IllegalStateException("no backbone"));
         float[][] inputs = new float[pictures.size()][];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = scaled(pictures.get(i));

@@ -20,6 +20,46 @@ class FashionMnistHeldOutTest {
 
     private static final long PICK_SEED = 1;
 
+    /**
+     * The default kind on the same pictures, through the real backbone the tests keep: Teachable
+     * Machine's own pipeline (reproduced in PyTorch by tm_reference.py) scores about 0.86 here.
+     */
+    @Test
+    void thePretrainedKindNamesAsManyUnseenPicturesAsTeachableMachine() throws Exception {
+        assumeDataset();
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("teachbox.backbone.dir",
+                "../shared/backbones/tm-export-a"));
+        org.teachbox.engine.pretrained.Backbone backbone = org.teachbox.engine.pretrained.Backbone.load(dir);
+        HeldOutAccuracy.Score score = HeldOutAccuracy.trainAndScore(org.teachbox.project.ModelKind.PRETRAINED,
+                backbone, FashionMnist.FIRST_FIVE, pictures("train"), pictures("t10k"));
+        System.out.printf("HELDOUT pretrained fashion-mnist 5x50 held-out %.3f per class %s, validation %.3f%n",
+                score.heldOut(), Arrays.toString(score.perClass()), score.validation());
+        assertThat(score.heldOut()).as("held-out accuracy (per class %s)", Arrays.toString(score.perClass()))
+                .isGreaterThanOrEqualTo(0.85);
+    }
+
+    private static void assumeDataset() {
+        boolean installed = FashionMnist.isInstalled(FashionMnist.DEBIAN_DIR);
+        if ("1".equals(System.getenv("TEACHBOX_REQUIRE_DATASETS"))) {
+            assertThat(installed).as("TEACHBOX_REQUIRE_DATASETS=1 but Fashion-MNIST is missing under "
+                    + FashionMnist.DEBIAN_DIR + " (apt-get install dataset-fashion-mnist)").isTrue();
+        }
+        assumeThat(installed).as("Fashion-MNIST not installed under " + FashionMnist.DEBIAN_DIR
+                + " (apt-get install dataset-fashion-mnist); skipping the held-out accuracy check").isTrue();
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** 50 training pictures a class drawn with the pick seed, or the first 100 test pictures. */
+    private static List<List<byte[]>> pictures(String file) {
+        FashionMnist set = FashionMnist.read(FashionMnist.DEBIAN_DIR, file);
+        List<List<byte[]>> out = new ArrayList<>();
+        for (int c = 0; c < FashionMnist.FIRST_FIVE.size(); c++) {
+            out.add(file.equals("train") ? set.drawPng(c, HeldOutAccuracy.TRAIN_PER_CLASS, PICK_SEED)
+                    : set.firstPng(c, HeldOutAccuracy.TEST_PER_CLASS));
+        }
+        return out;
+    }
+
     @Test
     void aProjectOfFiveClothesClassesNamesThreeQuartersOfUnseenPictures() {
         boolean installed = FashionMnist.isInstalled(FashionMnist.DEBIAN_DIR);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.teachbox.engine.Classifier;
 import org.teachbox.engine.Model;
+import org.teachbox.engine.pretrained.Backbone;
+import org.teachbox.engine.pretrained.BackboneClassifier;
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.imaging.ImageLimits;
 import org.teachbox.imaging.ImageRejectedException;
@@ -19,6 +22,7 @@ import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectData;
 import org.teachbox.project.SampleImage;
+import org.teachbox.pretrained.Embeddings;
 
 /**
  * How well a project trained by the app recognises pictures it has never seen. Every step is
@@ -31,7 +35,8 @@ import org.teachbox.project.SampleImage;
  * <pre>
  *   HeldOutAccuracy write DATA_DIR SEED   writes train/&lt;class&gt;/ (50 a class, drawn by SEED) and
  *                                         test/&lt;class&gt;/ (the first 100 a class of t10k) as PNG
- *   HeldOutAccuracy score DATA_DIR        trains on train/, prints "engine heldout=&lt;acc&gt; ..."
+ *   HeldOutAccuracy score DATA_DIR [BACKBONE]  trains on train/ (the pretrained kind if given a
+ *                                         backbone folder), prints "engine heldout=&lt;acc&gt; ..."
  * </pre>
  */
 final class HeldOutAccuracy {
@@ -40,8 +45,13 @@ final class HeldOutAccuracy {
     static final int TEST_PER_CLASS = 100;
     private static final int THREADS = 2;
 
-    /** What one run scored, with its per-class held-out accuracy. */
-    record Score(double validation, double heldOut, double[] perClass, int bestEpoch, long millis) {
+    /**
+     * What one run scored, with its per-class held-out accuracy. {@code millis} is the training
+     * run; for the pretrained kind it starts with every embedding already made, which took
+     * {@code embedMillis} for {@code embedded} pictures (0 for the other kinds).
+     */
+    record Score(double validation, double heldOut, double[] perClass, int bestEpoch, long millis,
+                 long embedMillis, int embedded) {
     }
 
     private HeldOutAccuracy() {
@@ -49,8 +59,14 @@ final class HeldOutAccuracy {
 
     /** Trains a photo project on {@code train} (PNG/JPEG files per class) and scores {@code test}. */
     static Score trainAndScore(List<String> classNames, List<List<byte[]>> train, List<List<byte[]>> test) {
+        return trainAndScore(ModelKind.IMAGE, null, classNames, train, test);
+    }
+
+    /** As above for any kind; {@code backbone} is needed for (and only used by) the pretrained kind. */
+    static Score trainAndScore(ModelKind kind, Backbone backbone, List<String> classNames, List<List<byte[]>> train,
+                               List<List<byte[]>> test) {
         ImageIngest ingest = new ImageIngest(ImageLimits.defaults());
-        Project project = new Project(UUID.randomUUID(), "held-out", ModelKind.IMAGE, 1, Instant.now());
+        Project project = new Project(UUID.randomUUID(), "held-out", kind, 1, Instant.now());
         List<ProjectData.ClassData> classes = new ArrayList<>();
         for (int c = 0; c < classNames.size(); c++) {
             List<SampleImage> samples = new ArrayList<>();
@@ -62,15 +78,28 @@ final class HeldOutAccuracy {
         }
         TrainingRequest request = new TrainingRequest("bench", project.id(), Purpose.PROJECT,
                 TrainingSettings.defaults(), DataRecipe.FAIR, (m, r) -> { });
-        TrainingRun.Outcome outcome = new TrainingRun(new TrainingJob(request), THREADS, e -> { })
+        Embeddings embeddings = backbone == null ? null : Embeddings.inMemory(backbone);
+        long embedMillis = 0;
+        int embedded = 0;
+        if (kind == ModelKind.PRETRAINED) {
+            // what uploading costs: each picture through the backbone once (then stored)
+            List<SampleImage> all = classes.stream().flatMap(c -> c.samples().stream()).toList();
+            long t0 = System.nanoTime();
+            embeddings.of(all, THREADS, (done, total) -> { }, () -> false);
+            embedMillis = (System.nanoTime() - t0) / 1_000_000;
+            embedded = all.size();
+        }
+        TrainingRun.Outcome outcome = new TrainingRun(new TrainingJob(request), THREADS, e -> { }, embeddings)
                 .run(new ProjectData(project, classes));
+        Classifier model = kind == ModelKind.PRETRAINED
+                ? new BackboneClassifier(backbone, outcome.model(), THREADS) : outcome.model();
 
         int right = 0, total = 0;
         double[] perClass = new double[classNames.size()];
         for (int c = 0; c < classNames.size(); c++) {
             int rightHere = 0;
             for (byte[] file : test.get(c)) {
-                float[] p = outcome.model().predict(ModelInput.of(ModelKind.IMAGE, stored(ingest, file)));
+                float[] p = model.predict(ModelInput.of(kind, stored(ingest, file)));
                 if (argmax(p) == c) {
                     rightHere++;
                 }
@@ -82,7 +111,8 @@ final class HeldOutAccuracy {
         TrainingReport report = outcome.report();
         double validation = report.history().stream().filter(e -> e.epoch() == report.bestEpoch())
                 .mapToDouble(TrainingReport.EpochRow::validationAccuracy).findFirst().orElse(Double.NaN);
-        return new Score(validation, (double) right / total, perClass, report.bestEpoch(), report.durationMillis());
+        return new Score(validation, (double) right / total, perClass, report.bestEpoch(), report.durationMillis(),
+                embedMillis, embedded);
     }
 
     private static byte[] stored(ImageIngest ingest, byte[] file) {
@@ -107,16 +137,21 @@ final class HeldOutAccuracy {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 3 && args[0].equals("write")) {
             write(Path.of(args[1]), Long.parseLong(args[2]));
-        } else if (args.length == 2 && args[0].equals("score")) {
+        } else if ((args.length == 2 || args.length == 3) && args[0].equals("score")) {
             Path dir = Path.of(args[1]);
+            Backbone backbone = args.length == 3 ? Backbone.load(Path.of(args[2])) : null;
+            ModelKind kind = backbone == null ? ModelKind.IMAGE : ModelKind.PRETRAINED;
             List<String> names = classNames(dir.resolve("train"));
-            Score s = trainAndScore(names, readSplit(dir.resolve("train"), names), readSplit(dir.resolve("test"), names));
+            Score s = trainAndScore(kind, backbone, names, readSplit(dir.resolve("train"), names),
+                    readSplit(dir.resolve("test"), names));
             StringBuilder per = new StringBuilder();
             for (int c = 0; c < names.size(); c++) {
                 per.append(String.format("%s%s %.2f", c == 0 ? "" : ", ", names.get(c), s.perClass()[c]));
             }
-            System.out.printf("engine heldout=%.3f (%s); val acc %.3f at best epoch %d; %.1f s%n",
-                    s.heldOut(), per, s.validation(), s.bestEpoch(), s.millis() / 1000.0);
+            System.out.printf("%s heldout=%.3f (%s); val acc %.3f at best epoch %d; train %.2f s%s%n",
+                    backbone == null ? "engine" : "pretrained", s.heldOut(), per, s.validation(), s.bestEpoch(),
+                    s.millis() / 1000.0, backbone == null ? "" : String.format("; embed %d pictures %.1f s (%.1f ms each)",
+                            s.embedded(), s.embedMillis() / 1000.0, (double) s.embedMillis() / s.embedded()));
         } else {
             System.err.println("usage: HeldOutAccuracy write DATA_DIR SEED | score DATA_DIR");
             System.exit(2);

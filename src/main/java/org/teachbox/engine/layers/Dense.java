@@ -34,6 +34,7 @@ public final class Dense implements Layer {
     private float[] gradT;        // (vector) one vector's worth of samples' gradients, transposed
     private float[][] lanes;      // (vector) one vector per chunk of DenseKernels
     private Parallel parallel = Parallel.SERIAL;
+    private boolean inputGradient = true;
 
     public Dense(Shape in, int units) {
         this(in, units, VectorSupport.ENABLED);
@@ -83,7 +84,20 @@ public final class Dense implements Layer {
 
     @Override public List<Parameter> parameters() { return List.of(kernel, bias); }
 
-    @Override public Layer replica() { return new Dense(in, units, kernel.replica(), bias.replica(), packed, vector); }
+    @Override public Layer replica() {
+        Dense copy = new Dense(in, units, kernel.replica(), bias.replica(), packed, vector);
+        copy.inputGradient = inputGradient;
+        return copy;
+    }
+
+    /**
+     * For a dense layer with no learning layer before it (the head on a backbone's embeddings,
+     * or the first layer of an MLP): nobody uses the gradient of its input, which would cost as
+     * much as its kernel gradient, so {@link #backward} skips it and returns null.
+     */
+    public void skipInputGradient() {
+        inputGradient = false;
+    }
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
@@ -153,6 +167,9 @@ public final class Dense implements Layer {
         }
         if (vector) {
             DenseKernels.kernelGradient(x, g, n, inputs, units, kernel.grad, parallel);
+            if (!inputGradient) {
+                return null;
+            }
             gradIn = Tensor.reuse(gradIn, n, in.c(), in.h(), in.w());
             if (gradT == null) {
                 gradT = new float[units * DenseKernels.lanes()];
@@ -198,6 +215,9 @@ public final class Dense implements Layer {
                     kernel.grad[row + j] = Math.fma(x0, g[s * units + j], kernel.grad[row + j]);
                 }
             }
+        }
+        if (!inputGradient) {
+            return null;
         }
         // dIn[n x inputs] = dOut[n x units] * kernel^T[units x inputs]
         float[][] columns = packed.transposed(kernel);
