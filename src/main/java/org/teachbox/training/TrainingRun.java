@@ -106,7 +106,10 @@ final class TrainingRun {
     /** The model summary; a frozen backbone comes first, marked as not trained. */
     private static List<TrainingReport.LayerRow> layers(Optional<Backbone> backbone, Model model) {
         List<TrainingReport.LayerRow> rows = new ArrayList<>();
-        backbone.ifPresent(b -> b.summary().forEach(l -> rows.add(row(l, true))));
+        // One row for the whole frozen network: its 155 layers teach nothing to a learner
+        // comparing what is trained with what is not.
+        backbone.ifPresent(b -> rows.add(new TrainingReport.LayerRow("MobileNetV2 (ImageNet)", String.valueOf(b.embeddingSize()),
+                b.parameterCount(), true)));
         model.summary().forEach(l -> rows.add(row(l, false)));
         return rows;
     }
