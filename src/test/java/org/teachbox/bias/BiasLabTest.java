@@ -49,6 +49,7 @@ class BiasLabTest {
         RunSummary skewed = summary(p.id(), Purpose.BIAS_SKEWED);
         String numbers = "fair " + describe(fair) + " / skewed " + describe(skewed) + " / oversampled "
                 + describe(oversampled) + " / weighted " + describe(weighted);
+        System.out.println("BIASLAB imbalance " + numbers);
         assertThat(skewed.trueShare()).containsExactly(fair.trueShare());
         assertThat(skewed.predictedShare()[cut]).as(numbers).isLessThan(fair.predictedShare()[cut]);
         assertThat(skewed.predictedShare()[cut]).as(numbers).isLessThan(skewed.trueShare()[cut] - Conclusion.NOTICEABLE);
@@ -86,6 +87,8 @@ class BiasLabTest {
             fairMass += cueShare(BiasLabService.saliency(fair.model(), p.modelKind(), image), side);
             skewedMass += cueShare(BiasLabService.saliency(skewed.model(), p.modelKind(), image), side);
         }
+        System.out.printf("BIASLAB shortcut fair %s / skewed %s; saliency on the sticker fair %.3f vs skewed %.3f%n",
+                describe(fair.summary()), describe(skewed.summary()), fairMass, skewedMass);
         assertThat(skewedMass).as("share of saliency on the sticker, fair %.3f vs skewed %.3f", fairMass, skewedMass)
                 .isGreaterThan(fairMass);
     }
