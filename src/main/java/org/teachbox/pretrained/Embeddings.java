@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.pretrained.Backbone;
 import org.teachbox.imaging.ImageTensors;
@@ -27,6 +28,7 @@ public class Embeddings {
     private final Supplier<Optional<Backbone>> library;
     private final EmbeddingStore store;
 
+    @Autowired
     Embeddings(BackboneLibrary library, EmbeddingStore store) {
         this(library::backbone, store);
     }

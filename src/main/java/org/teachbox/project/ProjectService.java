@@ -3,6 +3,7 @@ package org.teachbox.project;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +17,12 @@ public class ProjectService {
 
     private final ProjectRepository repo;
     private final ProjectLimits limits;
+    private final ApplicationEventPublisher events;
 
-    ProjectService(ProjectRepository repo, ProjectLimits limits) {
+    ProjectService(ProjectRepository repo, ProjectLimits limits, ApplicationEventPublisher events) {
         this.repo = repo;
         this.limits = limits;
+        this.events = events;
     }
 
     public ProjectLimits limits() {
@@ -54,6 +57,7 @@ public class ProjectService {
     public void deleteProject(String owner, UUID projectId) {
         project(owner, projectId);
         repo.deleteProject(projectId);
+        events.publishEvent(new ProjectDataRemoved(projectId));
     }
 
     public List<ImageClass> classes(String owner, UUID projectId) {
@@ -89,6 +93,7 @@ public class ProjectService {
         UUID projectId = projectOfClass(owner, classId);
         repo.deleteClass(classId);
         repo.touch(projectId);
+        events.publishEvent(new ProjectDataRemoved(projectId));
     }
 
     @Transactional

@@ -12,7 +12,8 @@ public sealed interface TrainingEvent {
 
     Purpose purpose();
 
-    record Queued(UUID jobId, Purpose purpose, int position) implements TrainingEvent {
+    /** Waiting: {@code position} 1 is next; {@code startsInSeconds} is the queue's estimate. */
+    record Queued(UUID jobId, Purpose purpose, int position, long startsInSeconds) implements TrainingEvent {
     }
 
     /** The pretrained network is reading pictures it has not seen before (once per picture). */

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.teachbox.engine.EpochResult;
+import org.teachbox.project.ModelKind;
 
 /** A queued or running job. Cancelling is cooperative: the trainer checks the flag every step. */
 public final class TrainingJob {
@@ -15,9 +16,26 @@ public final class TrainingJob {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<EpochResult> epochs = new CopyOnWriteArrayList<>();
     private volatile TrainingEvent lastEvent;
+    private final ModelKind kind;
+    private final long cost;
 
     TrainingJob(TrainingRequest request) {
+        this(request, ModelKind.IMAGE, 0);
+    }
+
+    /** @param cost pictures × epochs, what the queue budgets and estimates with */
+    TrainingJob(TrainingRequest request, ModelKind kind, long cost) {
         this.request = request;
+        this.kind = kind;
+        this.cost = cost;
+    }
+
+    ModelKind kind() {
+        return kind;
+    }
+
+    long cost() {
+        return cost;
     }
 
     public UUID id() {

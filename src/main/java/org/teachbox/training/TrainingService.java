@@ -7,26 +7,30 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.layers.VectorSupport;
+import org.teachbox.project.ImageClass;
+import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectData;
+import org.teachbox.project.ProjectDataRemoved;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.pretrained.Embeddings;
 
 /**
- * Runs training jobs for a whole classroom on one server. A fixed pool sized to the CPU cores
- * takes jobs first come, first served; everyone else waits in a visible queue. Each learner may
- * have one job per purpose and project, so a double click cannot hog the machine. Jobs publish
- * events to whoever watches the project; pages subscribe on attach and unsubscribe on detach.
+ * Runs training jobs for a whole classroom on one server. A fixed number of workers, sized to
+ * the CPU cores, take jobs from a {@link FairQueue}: fair between learners, one waiting job per
+ * learner. Every job has a cost (pictures × epochs) that must stay within a budget, so no single
+ * run can hold a worker for the whole lesson. Each project may have one job per purpose, so a
+ * double click cannot queue twice. Jobs publish events, with the queue position and an estimated
+ * start time, to whoever watches the project; pages subscribe on attach and unsubscribe on detach.
  */
 @Service
 public class TrainingService implements DisposableBean {
@@ -36,26 +40,37 @@ public class TrainingService implements DisposableBean {
     private final ProjectService projects;
     private final ModelStore models;
     private final Embeddings embeddings;
-    private final ExecutorService pool;
+    private final FairQueue queue = new FairQueue();
+    private final List<Thread> workers = new ArrayList<>();
     private final int threadsPerJob;
-    private final List<TrainingJob> waiting = new ArrayList<>();
+    private final long maxCost;
+    private final QueueClock clock;
     private final Map<String, TrainingJob> activeBySlot = new ConcurrentHashMap<>();
     private final Map<UUID, List<Consumer<TrainingEvent>>> subscribers = new ConcurrentHashMap<>();
 
+    /**
+     * @param maxCost the most pictures × epochs one job may cost: 200,000 is 400 pictures at 500
+     *                epochs, or 4,000 at the default 50
+     */
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings,
-                    @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs) {
+                    @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
+                    @Value("${teachbox.training.max-cost:200000}") long maxCost) {
         this.projects = projects;
         this.models = models;
         this.embeddings = embeddings;
+        this.maxCost = maxCost;
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
         this.threadsPerJob = Math.max(1, cores / jobs);
-        this.pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "training");
+        this.clock = new QueueClock(jobs);
+        for (int i = 0; i < jobs; i++) {
+            Thread t = new Thread(this::work, "training-" + (i + 1));
             t.setDaemon(true);
-            return t;
-        });
-        log.info("Training pool: {} parallel job(s), {} thread(s) each", jobs, threadsPerJob);
+            workers.add(t);
+            t.start();
+        }
+        log.info("Training pool: {} parallel job(s), {} thread(s) each, at most {} pictures × epochs a job",
+                jobs, threadsPerJob, maxCost);
         if (!VectorSupport.enabled()) {
             log.warn("Training runs without the Vector API and is about 1.7 times slower; "
                     + "start Java with --add-modules jdk.incubator.vector");
@@ -69,19 +84,27 @@ public class TrainingService implements DisposableBean {
     }
 
     public TrainingJob submit(TrainingRequest request) {
-        TrainingGuards.check(projects.classes(request.owner(), request.projectId()));
+        List<ImageClass> classes = projects.classes(request.owner(), request.projectId());
+        TrainingGuards.check(classes);
+        ModelKind kind = projects.project(request.owner(), request.projectId()).modelKind();
+        long pictures = classes.stream().mapToLong(ImageClass::sampleCount).sum();
+        long cost = pictures * request.settings().epochs();
+        if (cost > maxCost) {
+            throw new ProjectRuleException("train.error.too-costly", pictures, request.settings().epochs(),
+                    Math.max(1, maxCost / Math.max(1, pictures)));
+        }
         String slot = slot(request.projectId(), request.purpose());
-        TrainingJob job = new TrainingJob(request);
+        TrainingJob job = new TrainingJob(request, kind, cost);
         if (activeBySlot.putIfAbsent(slot, job) != null) {
             throw new ProjectRuleException("train.error.already-running");
         }
-        int position;
-        synchronized (waiting) {
-            waiting.add(job);
-            position = waiting.size();
+        // first thing a page hears, even when a worker is free and takes the job at once
+        publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), queue.order().size() + 1, 0));
+        if (!queue.add(job)) {
+            activeBySlot.remove(slot, job);
+            throw new ProjectRuleException("train.error.already-queued");
         }
-        publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), position));
-        pool.execute(() -> run(job, slot));
+        publishPositions();
         return job;
     }
 
@@ -90,7 +113,26 @@ public class TrainingService implements DisposableBean {
     }
 
     public void cancel(String owner, UUID projectId, Purpose purpose) {
-        active(projectId, purpose).filter(j -> j.request().owner().equals(owner)).ifPresent(TrainingJob::cancel);
+        active(projectId, purpose).filter(j -> j.request().owner().equals(owner)).ifPresent(this::cancel);
+    }
+
+    /** A deleted project or class: its pictures are gone, so its jobs stop (queued or running). */
+    @EventListener
+    void onProjectDataRemoved(ProjectDataRemoved removed) {
+        for (TrainingJob job : List.copyOf(activeBySlot.values())) {
+            if (job.projectId().equals(removed.projectId())) {
+                cancel(job);
+            }
+        }
+    }
+
+    private void cancel(TrainingJob job) {
+        job.cancel();
+        if (queue.remove(job)) {
+            activeBySlot.remove(slot(job.projectId(), job.purpose()), job);
+            publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
+            publishPositions();
+        }
     }
 
     /** Listen to every job of a project. Call the returned handle to stop listening. */
@@ -99,9 +141,28 @@ public class TrainingService implements DisposableBean {
         return () -> subscribers.getOrDefault(projectId, List.of()).remove(listener);
     }
 
-    private void run(TrainingJob job, String slot) {
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            TrainingJob job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                clock.started(job);
+                publishPositions();
+                run(job);
+            } finally {
+                clock.finished(job);
+                queue.done(job);
+            }
+        }
+    }
+
+    private void run(TrainingJob job) {
+        String slot = slot(job.projectId(), job.purpose());
         try {
-            leaveQueue(job);
             if (job.isCancelled()) {
                 publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
                 return;
@@ -123,7 +184,7 @@ public class TrainingService implements DisposableBean {
             publish(job, new TrainingEvent.Finished(job.id(), job.purpose(), outcome.report()));
         } catch (ProjectRuleException e) {
             publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), e.messageKey(), List.of(e.messageArgs())));
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             log.error("Training job {} for project {} failed", job.id(), job.projectId(), e);
             publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.error.internal", List.of()));
         } finally {
@@ -131,15 +192,13 @@ public class TrainingService implements DisposableBean {
         }
     }
 
-    private void leaveQueue(TrainingJob job) {
-        List<TrainingJob> stillWaiting;
-        synchronized (waiting) {
-            waiting.remove(job);
-            stillWaiting = List.copyOf(waiting);
-        }
-        for (int i = 0; i < stillWaiting.size(); i++) {
-            TrainingJob other = stillWaiting.get(i);
-            publish(other, new TrainingEvent.Queued(other.id(), other.purpose(), i + 1));
+    /** Tells every waiting job where it stands now and when it should start. */
+    private void publishPositions() {
+        List<TrainingJob> order = queue.order();
+        long[] starts = clock.estimatedStarts(order);
+        for (int i = 0; i < order.size(); i++) {
+            TrainingJob job = order.get(i);
+            publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), i + 1, starts[i]));
         }
     }
 
@@ -161,6 +220,6 @@ public class TrainingService implements DisposableBean {
     @Override
     public void destroy() {
         activeBySlot.values().forEach(TrainingJob::cancel);
-        pool.shutdownNow();
+        workers.forEach(Thread::interrupt);
     }
 }

@@ -19,7 +19,8 @@ import org.teachbox.project.ProjectService;
 import org.teachbox.samples.SampleProjects;
 
 /** The training job end to end on a generated project: events, report, store, guards. */
-@SpringBootTest(properties = "teachbox.data-dir=target/test-data/training-${random.uuid}")
+@SpringBootTest(properties = {"teachbox.data-dir=target/test-data/training-${random.uuid}",
+        "teachbox.training.max-cost=50000"})
 class TrainingServiceTest {
 
     @Autowired
@@ -109,6 +110,42 @@ class TrainingServiceTest {
         UUID first = projects.classes(owner, p.id()).get(0).id();
         projects.deleteSample(owner, projects.recentSampleIds(owner, first, 1).get(0));
         assertThat(models.isOutOfDate(owner, p.id())).isTrue();
+    }
+
+    @Test
+    void aJobOverTheCostBudgetIsRefusedWithTheEpochsThatWouldFit() {
+        Project p = samples.shapes(owner, "Too much");
+        // 3 classes x 60 pictures = 180 pictures; at 500 epochs that is 90,000 > this test's 50,000
+        assertThatThrownBy(() -> training.train(owner, p.id(), new TrainingSettings(500, 16, 0.001, OptimizerChoice.ADAM)))
+                .isInstanceOf(ProjectRuleException.class).hasMessage("train.error.too-costly")
+                .satisfies(e -> assertThat(((ProjectRuleException) e).messageArgs()).containsExactly(180L, 500, 277L));
+        assertThat(training.active(p.id(), Purpose.PROJECT)).isEmpty();
+    }
+
+    @Test
+    void deletingAProjectStopsItsTraining() throws Exception {
+        Project p = samples.shapes(owner, "Gone");
+        CompletableFuture<TrainingEvent> end = new CompletableFuture<>();
+        CompletableFuture<Void> firstEpoch = new CompletableFuture<>();
+        Runnable stop = training.subscribe(p.id(), e -> {
+            if (e instanceof TrainingEvent.Epoch) {
+                firstEpoch.complete(null);
+            }
+            if (e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Failed) {
+                end.complete(e);
+            }
+        });
+        training.train(owner, p.id(), new TrainingSettings(250, 16, 0.001, OptimizerChoice.ADAM));
+        firstEpoch.get(3, TimeUnit.MINUTES);
+        projects.deleteProject(owner, p.id());
+        TrainingEvent last = end.get(1, TimeUnit.MINUTES);
+        stop.run();
+        assertThat(last).isInstanceOfSatisfying(TrainingEvent.Finished.class,
+                f -> assertThat(f.report().status()).isEqualTo(TrainingReport.CANCELLED));
+        for (int i = 0; i < 50 && training.active(p.id(), Purpose.PROJECT).isPresent(); i++) {
+            Thread.sleep(100); // the worker frees the slot just after its last event
+        }
+        assertThat(training.active(p.id(), Purpose.PROJECT)).isEmpty();
     }
 
     @Test

@@ -153,7 +153,7 @@ public class BiasLabView extends ProjectPage {
         }
         String run = getTranslation("bias.purpose." + event.purpose().name().toLowerCase());
         switch (event) {
-            case TrainingEvent.Queued q -> status.setText(run + ": " + getTranslation("train.queued", q.position()));
+            case TrainingEvent.Queued q -> status.setText(run + ": " + getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds()));
             case TrainingEvent.Step s -> status.setText(run + ": " + getTranslation("train.progress", s.epoch(),
                     s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond())));
             case TrainingEvent.Finished f -> {

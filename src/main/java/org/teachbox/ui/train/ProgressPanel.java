@@ -24,7 +24,7 @@ class ProgressPanel extends Div {
         switch (event) {
             case TrainingEvent.Queued q -> {
                 bar.setIndeterminate(true);
-                status.setText(getTranslation("train.queued", q.position()));
+                status.setText(getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds()));
             }
             case TrainingEvent.Preparing p -> {
                 bar.setIndeterminate(p.total() == 0);
