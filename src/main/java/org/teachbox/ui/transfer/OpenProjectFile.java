@@ -87,7 +87,8 @@ public class OpenProjectFile extends Div {
             Path temp = Files.createTempFile("teachbox-open-", ".zip");
             try {
                 Runnable outcome = copy(event.getInputStream(), temp) > files.maxFileBytes()
-                        ? () -> refuse(getTranslation("transfer.open.too-big", fileName, files.maxFileText()), List.of())
+                        ? () -> refuse(fileName, getTranslation("transfer.open.too-big", fileName, files.maxFileText()),
+                        List.of())
                         : open(fileName, temp);
                 ui.access(outcome::run);
             } finally {
@@ -101,9 +102,9 @@ public class OpenProjectFile extends Div {
             OpenedProject opened = files.open(owner, fileName, temp, fallbackName);
             return () -> opened(opened);
         } catch (ProjectFileException e) {
-            return () -> refuse(getTranslation(e.messageKey(), e.messageArgs()), e.rejected());
+            return () -> refuse(fileName, getTranslation(e.messageKey(), e.messageArgs()), e.rejected());
         } catch (ProjectRuleException e) {
-            return () -> refuse(getTranslation(e.messageKey(), e.messageArgs()), List.of());
+            return () -> refuse(fileName, getTranslation(e.messageKey(), e.messageArgs()), List.of());
         }
     }
 
@@ -121,8 +122,8 @@ public class OpenProjectFile extends Div {
         }
     }
 
-    private void refuse(String reason, List<FileProblem> rejected) {
-        refused.setText(reason);
+    private void refuse(String fileName, String reason, List<FileProblem> rejected) {
+        refused.setText(getTranslation("transfer.open.refused", fileName) + " " + reason);
         refused.setVisible(true);
         problems.removeAll();
         list(problems, rejected);
