@@ -96,6 +96,25 @@ class ProjectFileIT extends BrowserTest {
     }
 
     @Test
+    void aProjectFileBiggerThanTheMultipartLimitStillOpens() throws Exception {
+        Path big = files.resolve("Big.zip");
+        List<Path> pictures = TestImages.shapes(files.resolve("b"), "circle", 2, 6);
+        byte[] noise = new byte[24 * 1024 * 1024];
+        new java.util.Random(1).nextBytes(noise);
+        try (OutputStream out = Files.newOutputStream(big); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            put(z, "circles/a.png", Files.readAllBytes(pictures.get(0)));
+            put(z, "circles/b.png", Files.readAllBytes(pictures.get(1)));
+            put(z, "circles/noise.jpg", noise);
+        }
+        page.navigate(url("/"));
+        page.locator("#open-project-file vaadin-upload input[type=file]").setInputFiles(big);
+        page.waitForURL(PROJECT_URL);
+        assertThat(page.locator("#class-0 .tb-count")).hasText("2 images");
+        assertThat(page.locator("#open-report")).containsText("circles/noise.jpg");
+    }
+
+    @Test
     void chineseLearnerSeesTheFileTextsInChinese() {
         var zh = newContext("zh-TW");
         Page p = zh.newPage();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -68,6 +69,9 @@ public class OpenProjectFile extends Div {
         texts.setAddFiles(new UploadI18N.AddFiles()
                 .setOne(getTranslation("transfer.open.add")).setMany(getTranslation("transfer.open.add")));
         upload.setI18n(texts);
+        // the file as the request body, not a multipart form: a project file may well be bigger
+        // than the servlet's multipart limit, which is sized for single pictures
+        upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxFileBytes()));
         upload.setAcceptedFileTypes(".zip", ".tm");
