@@ -5,12 +5,12 @@ package org.teachbox.project;
  * harmless; what we refuse is what would confuse: nothing at all, control characters, or a
  * name too long to show on a card.
  */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
-    static String clean(String raw, int maxLength) {
+    public static String clean(String raw, int maxLength) {
         String name = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             throw new ProjectRuleException("rule.name.empty");

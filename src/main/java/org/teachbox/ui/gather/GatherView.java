@@ -11,21 +11,25 @@ import org.teachbox.imaging.ImageIngest;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.transfer.ProjectFiles;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.train.TrainView;
+import org.teachbox.ui.transfer.DownloadProjectLink;
 
 /** Step 1, Gather: one card per class, and a button to add another class. */
 @Route(value = "project/:projectId", layout = MainLayout.class)
 public class GatherView extends ProjectPage {
 
     private final ImageIngest ingest;
+    private final ProjectFiles files;
     private final Div cards = new Div();
 
-    public GatherView(ProjectService projects, ImageIngest ingest) {
+    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files) {
         super(projects);
         this.ingest = ingest;
+        this.files = files;
         cards.addClassName("tb-cards");
     }
 
@@ -39,7 +43,7 @@ public class GatherView extends ProjectPage {
                 new RouteParameters("projectId", project.id().toString()))));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         next.setId("go-train");
-        Div actions = new Div(addClass, next);
+        Div actions = new Div(addClass, new DownloadProjectLink(files, owner, project), next);
         actions.addClassName("tb-actions");
         add(hint, cards, actions);
         showCards();

@@ -33,6 +33,7 @@ import org.teachbox.ui.Messages;
 import org.teachbox.ui.bias.BiasLabView;
 import org.teachbox.ui.gather.GatherView;
 import org.teachbox.ui.layout.MainLayout;
+import org.teachbox.ui.transfer.OpenProjectFile;
 
 /** "My projects": start a project, open a ready-made sample, or continue one of your own. */
 @Route(value = "", layout = MainLayout.class)
@@ -45,7 +46,8 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     private final String owner = Owner.current();
     private final FlexLayout list = new FlexLayout();
 
-    public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models, BackboneLibrary backbone) {
+    public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models, BackboneLibrary backbone,
+                        OpenProjectFile openFile) {
         this.projects = projects;
         this.samples = samples;
         this.models = models;
@@ -53,7 +55,7 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tb-page");
         list.addClassName("tb-project-list");
         add(new H1(getTranslation("projects.title")), new Paragraph(getTranslation("projects.intro")),
-                newProjectForm(), backboneNotice(), sampleButtons(), new H2(getTranslation("projects.mine")), list);
+                newProjectForm(), backboneNotice(), sampleButtons(), new H2(getTranslation("projects.mine")), list, openFile);
         refresh();
     }
 
