@@ -83,24 +83,44 @@ public class Embeddings {
             }
         }
         progress.done(0, missing.size());
+        // The background reader (EmbeddingWarmer) goes from the oldest picture on; this job goes
+        // from the newest back and looks again before each batch, so the two meet in the middle
+        // instead of reading the same pictures twice.
+        java.util.Collections.reverse(missing);
         for (int from = 0; from < missing.size(); from += BATCH) {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            List<Integer> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+            List<Integer> part = new ArrayList<>(missing.subList(from, Math.min(missing.size(), from + BATCH)));
+            Map<UUID, float[]> meanwhile = store.find(part.stream().map(i -> samples.get(i).id()).toList(), key);
+            part.removeIf(i -> {
+                float[] v = meanwhile.get(samples.get(i).id());
+                out[i] = v;
+                return v != null && v.length == backbone.embeddingSize();
+            });
             float[][] inputs = new float[part.size()][];
             for (int j = 0; j < part.size(); j++) {
                 inputs[j] = scaled(ImageTensors.toChw(samples.get(part.get(j)).image(), backbone.inputSize(), 3));
             }
-            float[][] vectors = backbone.embed(inputs, threads);
+            float[][] vectors = part.isEmpty() ? new float[0][] : backbone.embed(inputs, threads);
             for (int j = 0; j < part.size(); j++) {
                 int i = part.get(j);
                 out[i] = vectors[j];
                 store.save(samples.get(i).id(), key, vectors[j]);
             }
-            progress.done(from + part.size(), missing.size());
+            progress.done(Math.min(missing.size(), from + BATCH), missing.size());
         }
         return out;
+    }
+
+    /** Makes and stores one stored picture's embedding now, if it has none yet (one thread). */
+    void warm(UUID sampleId, byte[] storedImage) {
+        Backbone backbone = library.get().orElse(null);
+        if (backbone == null || !store.find(List.of(sampleId), backbone.fingerprint()).isEmpty()) {
+            return;
+        }
+        float[] vector = backbone.embed(scaled(ImageTensors.toChw(storedImage, backbone.inputSize(), 3)));
+        store.save(sampleId, backbone.fingerprint(), vector);
     }
 
     /** A picture no stored sample holds (one the bias lab changed): computed, never stored. */

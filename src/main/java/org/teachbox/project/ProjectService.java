@@ -116,6 +116,7 @@ public class ProjectService {
         UUID id = UUID.randomUUID();
         repo.insertSample(id, classId, image, mimeType);
         repo.touch(projectId);
+        events.publishEvent(new SampleAdded(projectId, repo.project(owner, projectId).orElseThrow().modelKind(), id, image));
         return id;
     }
 

@@ -46,10 +46,12 @@ class PretrainedTrainingTest {
         TrainingReport report = trainAndWait(p.id(), first);
 
         assertThat(report.status()).isEqualTo(TrainingReport.COMPLETED);
-        // every picture went through the backbone once, reported as it went
-        assertThat(first).filteredOn(TrainingEvent.Preparing.class::isInstance)
-                .map(TrainingEvent.Preparing.class::cast)
-                .anySatisfy(e -> assertThat(e.done()).isEqualTo(60).isEqualTo(e.total()));
+        // the pictures the background reader had not reached yet went through the backbone here,
+        // reported as they went, up to the last one
+        List<TrainingEvent.Preparing> preparing = first.stream().filter(TrainingEvent.Preparing.class::isInstance)
+                .map(TrainingEvent.Preparing.class::cast).toList();
+        assertThat(preparing).isNotEmpty();
+        assertThat(preparing.getLast().done()).isEqualTo(preparing.getLast().total()).isLessThanOrEqualTo(60);
         assertThat(report.validationAccuracy()).as("validation accuracy").isGreaterThanOrEqualTo(0.8);
         // the summary names the frozen backbone apart from the trained head
         assertThat(report.layers()).anyMatch(TrainingReport.LayerRow::frozen);
