@@ -82,15 +82,15 @@ class ClassCard extends Div {
             }
         });
         count.addClassName("tb-count");
-        Button clear = new Button(getTranslation("class.clear"), e -> {
+        Button clear = new Button(getTranslation("class.clear"), e -> refused(() -> {
             projects.clearClass(owner, imageClass.id());
             refresh();
-        });
+        }));
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        Button delete = new Button(getTranslation("class.delete"), e -> {
+        Button delete = new Button(getTranslation("class.delete"), e -> refused(() -> {
             projects.deleteClass(owner, imageClass.id());
             fireEvent(new DeletedEvent(this));
-        });
+        }));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         name.setWidthFull();
         Div tools = new Div(count, clear, delete);
@@ -208,15 +208,24 @@ class ClassCard extends Div {
     private Div thumbnail(UUID id) {
         Image image = new Image("samples/" + id, getTranslation("class.thumbnail"));
         image.addClassName("tb-thumb-img");
-        Button remove = new Button("×", e -> {
+        Button remove = new Button("×", e -> refused(() -> {
             projects.deleteSample(owner, id);
             refresh();
-        });
+        }));
         remove.addClassName("tb-thumb-delete");
         remove.setAriaLabel(getTranslation("class.delete-image"));
         Div thumb = new Div(image, remove);
         thumb.addClassName("tb-thumb");
         return thumb;
+    }
+
+    /** Runs a learner's request; a refusal (the class or picture is gone, say) becomes one message. */
+    private void refused(Runnable request) {
+        try {
+            request.run();
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
     }
 
     Registration addDeletedListener(ComponentEventListener<DeletedEvent> listener) {
