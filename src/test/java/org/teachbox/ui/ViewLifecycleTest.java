@@ -195,6 +195,20 @@ class ViewLifecycleTest {
     }
 
     @Test
+    void anyOtherPageThatFailsToOpenGetsTheTranslatedErrorViewWithoutTheException() {
+        org.teachbox.ui.layout.ErrorView view = new org.teachbox.ui.layout.ErrorView();
+        com.vaadin.flow.router.BeforeEnterEvent event = mock(com.vaadin.flow.router.BeforeEnterEvent.class);
+        when(event.getLocation()).thenReturn(new com.vaadin.flow.router.Location("projects"));
+
+        int status = view.setErrorParameter(event, new com.vaadin.flow.router.ErrorParameter<>(Exception.class,
+                new IllegalStateException("org.h2.jdbc.JdbcSQLNonTransientConnectionException: /srv/data")));
+
+        assertThat(status).isEqualTo(500);
+        assertThat(ServerSideUi.text(view)).startsWith("This page could not be opened")
+                .doesNotContain("h2").doesNotContain("/srv");
+    }
+
+    @Test
     void aProjectOfAnotherBrowserIsNotFound() {
         Project theirs = projects.create(UUID.randomUUID().toString(), "Theirs", ModelKind.IMAGE, List.of("a", "b"));
         TrainView view = new TrainView(projects, jobs.service, models);
