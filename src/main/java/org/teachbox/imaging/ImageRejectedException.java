@@ -5,7 +5,9 @@
  */
 package org.teachbox.imaging;
 
-public final class ImageRejectedException extends Exception {
+import org.teachbox.UserMessage;
+
+public final class ImageRejectedException extends Exception implements UserMessage {
 
     public static final String EMPTY = "upload.error.empty";
     public static final String TOO_LARGE = "upload.error.too-large";
@@ -29,10 +31,12 @@ public final class ImageRejectedException extends Exception {
         this(messageKey, null, messageArgs);
     }
 
+    @Override
     public String messageKey() {
         return messageKey;
     }
 
+    @Override
     public Object[] messageArgs() {
         return messageArgs == null ? new Object[0] : messageArgs.clone();
     }

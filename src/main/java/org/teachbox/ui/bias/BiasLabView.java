@@ -1,8 +1,10 @@
 package org.teachbox.ui.bias;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,11 +12,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.Experiment;
 import org.teachbox.bias.Mitigation;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.Purpose;
@@ -41,27 +45,31 @@ public class BiasLabView extends ProjectPage {
     private final Button trainSkewed = new Button();
     private final Button trainFix = new Button();
     private final Select<Mitigation> mitigation = new Select<>();
-    private LookPanel look;
-    private ExperimentForm form;
+    private final ExperimentForm form = new ExperimentForm();
+    private final LookPanel look;
 
     public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training) {
         super(projects);
         this.lab = lab;
         this.training = training;
-    }
-
-    @Override
-    protected void build() {
-        List<String> classNames = projects.classes(owner, project.id()).stream().map(c -> c.name()).toList();
-        form = new ExperimentForm(classNames);
-        look = new LookPanel(lab, owner, project.id());
+        this.look = new LookPanel(lab, owner);
         status.setId("bias-status");
         status.addClassName("tb-muted");
         comparison.addClassName("tb-runs");
         comparison.setId("bias-comparison");
         conclusion.setId("bias-conclusion");
         conclusion.addClassName("tb-verdict");
+        configureButtons();
+        addContent(new Paragraph(getTranslation("bias.intro")),
+                step("bias.step1", "bias.step1.text", trainFair),
+                step("bias.step2", "bias.step2.text", form, trainSkewed),
+                status,
+                step("bias.step3", "bias.step3.text", conclusion, comparison),
+                step("bias.step4", "bias.step4.text", look),
+                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix));
+    }
 
+    private void configureButtons() {
         trainFair.setText(getTranslation("bias.step1.button"));
         trainFair.setId("bias-train-fair");
         trainFair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -86,16 +94,19 @@ public class BiasLabView extends ProjectPage {
         trainFix.setId("bias-train-fix");
         trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
+    }
 
-        add(new Paragraph(getTranslation("bias.intro")),
-                step("bias.step1", "bias.step1.text", trainFair),
-                step("bias.step2", "bias.step2.text", form, trainSkewed),
-                status,
-                step("bias.step3", "bias.step3.text", conclusion, comparison),
-                step("bias.step4", "bias.step4.text", look),
-                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix));
+    @Override
+    protected void load(Project project) {
+        form.setClassNames(projects.classes(owner, project.id()).stream().map(c -> c.name()).toList());
+        status.setText("");
         refresh();
-        TrainingFeed.follow(this, training, project.id(), this::handle);
+    }
+
+    @Override
+    protected Registration follow(UI ui, Project project) {
+        return TrainingFeed.follow(ui, training, project.id(),
+                EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle);
     }
 
     private Div step(String title, String text, com.vaadin.flow.component.Component... content) {
@@ -140,7 +151,7 @@ public class BiasLabView extends ProjectPage {
                     getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                             .name().toLowerCase()));
             lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
-            look.show(fair.get(), skewed.get(), experiment.get());
+            look.show(project.id(), fair.get(), skewed.get(), experiment.get());
         } else {
             conclusion.add(new Paragraph(getTranslation("bias.step3.waiting")));
             look.clear();

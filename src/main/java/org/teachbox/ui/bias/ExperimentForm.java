@@ -20,7 +20,7 @@ class ExperimentForm extends Div {
     private final Select<Cue> cue = new Select<>();
     private final Checkbox cueOnOthers = new Checkbox();
 
-    ExperimentForm(List<String> classNames) {
+    ExperimentForm() {
         addClassName("tb-form");
         kind.setLabel(getTranslation("bias.kind"));
         kind.setItems(Experiment.Kind.values());
@@ -28,12 +28,6 @@ class ExperimentForm extends Div {
         kind.setValue(Experiment.Kind.IMBALANCE);
         kind.setId("bias-kind");
         targetClass.setLabel(getTranslation("bias.class"));
-        targetClass.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
-        targetClass.setItemLabelGenerator(classNames::get);
-        // The lesson opens on its second class ("square"): on the lesson data, cutting it to 10%
-        // shows the skew and oversampling pulling it back in one run (BiasLabTest keeps it so).
-        // Single runs vary; with "circle" the lab shows, and says, that the fix barely helped.
-        targetClass.setValue(Math.min(1, classNames.size() - 1));
         keepPercent.setLabel(getTranslation("bias.keep"));
         keepPercent.setHelperText(getTranslation("bias.keep.help"));
         keepPercent.setMin(5);
@@ -53,6 +47,17 @@ class ExperimentForm extends Div {
         kind.addValueChangeListener(e -> showFields());
         add(kind, targetClass, keepPercent, cue, cueOnOthers);
         showFields();
+    }
+
+    /** The project's classes to choose from; called each time the page loads a project. */
+    void setClassNames(List<String> classNames) {
+        List<String> names = List.copyOf(classNames);
+        targetClass.setItems(java.util.stream.IntStream.range(0, names.size()).boxed().toList());
+        targetClass.setItemLabelGenerator(i -> i < names.size() ? names.get(i) : "");
+        // The lesson opens on its second class ("square"): on the lesson data, cutting it to 10%
+        // shows the skew and oversampling pulling it back in one run (BiasLabTest keeps it so).
+        // Single runs vary; with "circle" the lab shows, and says, that the fix barely helped.
+        targetClass.setValue(names.isEmpty() ? null : Math.min(1, names.size() - 1));
     }
 
     private void showFields() {

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.ui.Messages;
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.PredictionService;
@@ -24,12 +26,10 @@ class LookPanel extends Div {
 
     private final BiasLabService lab;
     private final String owner;
-    private final UUID projectId;
 
-    LookPanel(BiasLabService lab, String owner, UUID projectId) {
+    LookPanel(BiasLabService lab, String owner) {
         this.lab = lab;
         this.owner = owner;
-        this.projectId = projectId;
         addClassName("tb-look");
         setId("bias-saliency");
         clear();
@@ -40,7 +40,7 @@ class LookPanel extends Div {
         add(new Paragraph(getTranslation("bias.step4.waiting")));
     }
 
-    void show(BiasLabService.Result fair, BiasLabService.Result skewed, Experiment experiment) {
+    void show(UUID projectId, BiasLabService.Result fair, BiasLabService.Result skewed, Experiment experiment) {
         removeAll();
         Optional<TrainingReport.ValidationItem> pick = skewed.report().validation().stream()
                 .filter(v -> experiment.kind() == Experiment.Kind.SHORTCUT
@@ -54,8 +54,16 @@ class LookPanel extends Div {
             return;
         }
         boolean withCue = experiment.kind() == Experiment.Kind.SHORTCUT;
-        float[] image = lab.labImage(owner, projectId, pick.get().sampleId(), withCue);
-        ModelKind kind = lab.kind(owner, projectId);
+        float[] image;
+        ModelKind kind;
+        try {
+            image = lab.labImage(owner, projectId, pick.get().sampleId(), withCue);
+            kind = lab.kind(owner, projectId);
+        } catch (ProjectRuleException gone) {
+            // e.g. the picture was deleted on the Gather page since the run
+            add(new Paragraph(Messages.text(this, gone)));
+            return;
+        }
         add(tile(getTranslation("bias.run.fair"), fair, kind, image),
                 tile(getTranslation("bias.run.skewed"), skewed, kind, image));
     }

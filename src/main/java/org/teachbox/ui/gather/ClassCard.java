@@ -12,9 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -43,10 +41,11 @@ class ClassCard extends Div {
     private final ImageClass imageClass;
     private final Span count = new Span();
     private final Div thumbnails = new Div();
-    private final UnorderedList problems = new UnorderedList();
+    private final UploadReport report = new UploadReport();
     private final Div capture = new Div();
     private final Span more = new Span();
     private int total;
+    private long captured;
 
     ClassCard(ProjectService projects, SampleIntake intake, String owner, ImageClass imageClass, ModelKind kind,
               long maxUploadBytes) {
@@ -57,10 +56,9 @@ class ClassCard extends Div {
         addClassName("tb-class-card");
         setId("class-" + imageClass.position());
         thumbnails.addClassName("tb-thumbs");
-        problems.addClassName("tb-problems");
         capture.addClassName("tb-capture");
         more.addClassName("tb-muted");
-        add(header(), sources(kind, maxUploadBytes), capture, problems, thumbnails, more);
+        add(header(), sources(kind, maxUploadBytes), capture, report, thumbnails, more);
         refresh();
     }
 
@@ -82,15 +80,15 @@ class ClassCard extends Div {
             }
         });
         count.addClassName("tb-count");
-        Button clear = new Button(getTranslation("class.clear"), e -> {
+        Button clear = new Button(getTranslation("class.clear"), e -> refused(() -> {
             projects.clearClass(owner, imageClass.id());
             refresh();
-        });
+        }));
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        Button delete = new Button(getTranslation("class.delete"), e -> {
+        Button delete = new Button(getTranslation("class.delete"), e -> refused(() -> {
             projects.deleteClass(owner, imageClass.id());
             fireEvent(new DeletedEvent(this));
-        });
+        }));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         name.setWidthFull();
         Div tools = new Div(count, clear, delete);
@@ -104,8 +102,14 @@ class ClassCard extends Div {
         Upload upload = new Upload(upload(maxUploadBytes));
         upload.setI18n(UploadTexts.of(this));
         upload.setMaxFiles(projects.limits().maxImagesPerClass());
+        // Too big is known before a byte is sent: the browser refuses it, and says so below.
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUploadBytes));
         upload.addClassName("tb-upload");
-        upload.addAllFinishedListener(e -> upload.clearFileList());
+        upload.addFileRejectedListener(e -> showFile(e.getFileName(), -1, rejectedByBrowser(e.getFileName(), e.getErrorMessage())));
+        upload.addAllFinishedListener(e -> {
+            upload.clearFileList();
+            report.batchFinished();
+        });
         Button webcam = new Button(getTranslation("class.webcam"), e -> showWebcam());
         webcam.addClassName("tb-webcam-button");
         Div buttons = new Div(webcam);
@@ -126,14 +130,15 @@ class ClassCard extends Div {
         return event -> {
             UI ui = event.getUI();
             String fileName = event.getFileName();
+            long size = event.getFileSize();
             byte[] bytes;
             try (InputStream in = event.getInputStream()) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             }
             SampleIntake.Result result = bytes.length > maxBytes
-                    ? SampleIntake.Result.refused("upload.error.too-large", fileName, (maxBytes / 1_000_000) + " MB")
+                    ? intake.tooLarge(fileName)
                     : intake.accept(imageClass.id(), fileName, bytes);
-            ui.access(() -> show(result));
+            ui.access(() -> showFile(fileName, size, result));
         };
     }
 
@@ -143,7 +148,8 @@ class ClassCard extends Div {
         webcam.setMode(WebcamCapture.Mode.RECORD);
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
-        webcam.addFrameCapturedListener(e -> show(intake.accept(imageClass.id(), "webcam.jpg", e.getJpeg())));
+        webcam.addFrameCapturedListener(e -> showCaptured(UploadReport.Source.CAMERA,
+                intake.accept(imageClass.id(), "webcam.jpg", e.getJpeg())));
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         capture.add(webcam, close);
@@ -155,7 +161,7 @@ class ClassCard extends Div {
         DrawPad pad = new DrawPad();
         pad.setTexts(getTranslation("draw.clear"));
         pad.addDrawingListener(e -> {
-            show(intake.accept(imageClass.id(), "drawing.png", e.getPng()));
+            showCaptured(UploadReport.Source.DRAWING, intake.accept(imageClass.id(), "drawing.png", e.getPng()));
             pad.clear();
         });
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
@@ -163,25 +169,54 @@ class ClassCard extends Div {
         capture.add(pad, close);
     }
 
+    /** What the browser refused before sending, in the same words the server would use. */
+    private SampleIntake.Result rejectedByBrowser(String fileName, String browserMessage) {
+        if (getTranslation("upload.too-big").equals(browserMessage)) {
+            return intake.tooLarge(fileName);
+        }
+        if (getTranslation("upload.too-many").equals(browserMessage)) {
+            return SampleIntake.Result.refused("upload.error.too-many-files", fileName,
+                    projects.limits().maxImagesPerClass());
+        }
+        return SampleIntake.Result.refused("upload.error.unsupported", fileName);
+    }
+
+    /** An uploaded file, known in its batch by name and size, so a file reported twice counts once. */
+    private void showFile(String fileName, long size, SampleIntake.Result result) {
+        String file = fileName + "\u0000" + size;
+        if (result.stored()) {
+            report.added(UploadReport.Source.FILES, file);
+            showStored(result.sampleId());
+        } else {
+            String sentence = getTranslation(result.messageKey(), result.args());
+            // Project rules (a full class) speak of the class; the learner still needs the file's name.
+            report.refused(UploadReport.Source.FILES, file, sentence.contains(fileName) ? sentence
+                    : getTranslation("upload.error.named", fileName, sentence));
+        }
+    }
+
+    /** A webcam frame or drawing: each stored one counts; a refusal is said once per reason. */
+    private void showCaptured(UploadReport.Source source, SampleIntake.Result result) {
+        if (result.stored()) {
+            report.added(source, "frame " + captured++);
+            showStored(result.sampleId());
+        } else {
+            String sentence = getTranslation(result.messageKey(), result.args());
+            report.refused(source, sentence, sentence);
+        }
+    }
+
     /**
-     * Shows one arrival. A stored image is added as a single thumbnail rather than redrawing the
+     * Shows one stored picture. It is added as a single thumbnail rather than redrawing the
      * card: the webcam delivers two dozen a second and each must cost the page almost nothing.
      */
-    private void show(SampleIntake.Result result) {
-        if (!result.stored()) {
-            ListItem item = new ListItem(getTranslation(result.messageKey(), result.args()));
-            problems.addComponentAsFirst(item);
-            while (problems.getComponentCount() > 8) {
-                problems.remove(problems.getComponentAt(8));
-            }
-            return;
-        }
+    private void showStored(UUID sampleId) {
         if (total == 0) {
             thumbnails.removeAll();
         }
         total++;
         count.setText(getTranslation("class.count", total));
-        thumbnails.addComponentAsFirst(thumbnail(result.sampleId()));
+        thumbnails.addComponentAsFirst(thumbnail(sampleId));
         if (thumbnails.getComponentCount() > THUMBNAILS) {
             thumbnails.remove(thumbnails.getComponentAt(THUMBNAILS));
             more.setText(getTranslation("class.more", total - THUMBNAILS));
@@ -208,15 +243,24 @@ class ClassCard extends Div {
     private Div thumbnail(UUID id) {
         Image image = new Image("samples/" + id, getTranslation("class.thumbnail"));
         image.addClassName("tb-thumb-img");
-        Button remove = new Button("×", e -> {
+        Button remove = new Button("×", e -> refused(() -> {
             projects.deleteSample(owner, id);
             refresh();
-        });
+        }));
         remove.addClassName("tb-thumb-delete");
         remove.setAriaLabel(getTranslation("class.delete-image"));
         Div thumb = new Div(image, remove);
         thumb.addClassName("tb-thumb");
         return thumb;
+    }
+
+    /** Runs a learner's request; a refusal (the class or picture is gone, say) becomes one message. */
+    private void refused(Runnable request) {
+        try {
+            request.run();
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
     }
 
     Registration addDeletedListener(ComponentEventListener<DeletedEvent> listener) {

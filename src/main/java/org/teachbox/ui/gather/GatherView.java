@@ -1,5 +1,9 @@
 package org.teachbox.ui.gather;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -9,6 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.project.ImageClass;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.transfer.ProjectFiles;
@@ -25,27 +30,40 @@ public class GatherView extends ProjectPage {
     private final ImageIngest ingest;
     private final ProjectFiles files;
     private final Div cards = new Div();
+    private final Button addClass = new Button();
+    private final Button next = new Button();
+    private final Div download = new Div();
 
     public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files) {
         super(projects);
         this.ingest = ingest;
         this.files = files;
+        Paragraph hint = new Paragraph(getTranslation("gather.hint"));
+        hint.addClassName("tb-hint");
         cards.addClassName("tb-cards");
+        configureButtons();
+        download.getStyle().set("display", "contents");
+        Div actions = new Div(addClass, download, next);
+        actions.addClassName("tb-actions");
+        addContent(hint, cards, actions);
+    }
+
+    private void configureButtons() {
+        addClass.setText(getTranslation("gather.add-class"));
+        addClass.setId("add-class");
+        addClass.addClickListener(e -> addClass());
+        next.setText(getTranslation("gather.next"));
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setId("go-train");
+        next.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TrainView.class,
+                new RouteParameters("projectId", project.id().toString()))));
     }
 
     @Override
-    protected void build() {
-        Paragraph hint = new Paragraph(getTranslation("gather.hint"));
-        hint.addClassName("tb-hint");
-        Button addClass = new Button(getTranslation("gather.add-class"), e -> addClass());
-        addClass.setId("add-class");
-        Button next = new Button(getTranslation("gather.next"), e -> getUI().ifPresent(ui -> ui.navigate(TrainView.class,
-                new RouteParameters("projectId", project.id().toString()))));
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        next.setId("go-train");
-        Div actions = new Div(addClass, new DownloadProjectLink(files, owner, project), next);
-        actions.addClassName("tb-actions");
-        add(hint, cards, actions);
+    protected void load(Project project) {
+        // the download link belongs to one project: made again for each project opened
+        download.removeAll();
+        download.add(new DownloadProjectLink(files, owner, project));
         showCards();
     }
 
@@ -61,11 +79,22 @@ public class GatherView extends ProjectPage {
 
     private void addClass() {
         try {
-            int n = projects.classes(owner, project.id()).size() + 1;
-            projects.addClass(owner, project.id(), getTranslation("class.default-name", n));
+            List<ImageClass> existing = projects.classes(owner, project.id());
+            projects.addClass(owner, project.id(), freeDefaultName(existing));
             showCards();
         } catch (ProjectRuleException e) {
             Messages.error(this, e);
+        }
+    }
+
+    /** "Class n" for the first n from the class count on that no class is called yet. */
+    private String freeDefaultName(List<ImageClass> existing) {
+        Set<String> taken = existing.stream().map(c -> c.name().strip().toLowerCase()).collect(Collectors.toSet());
+        for (int n = existing.size() + 1; ; n++) {
+            String name = getTranslation("class.default-name", n);
+            if (!taken.contains(name.strip().toLowerCase())) {
+                return name;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.teachbox.ui.gather;
 
 import java.util.UUID;
 
+import org.teachbox.UserMessage;
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.imaging.StoredImage;
@@ -29,11 +30,14 @@ final class SampleIntake {
         try {
             StoredImage image = ingest.ingest(fileName, bytes);
             return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType()));
-        } catch (ImageRejectedException e) {
-            return Result.refused(e.messageKey(), e.messageArgs());
-        } catch (ProjectRuleException e) {
-            return Result.refused(e.messageKey(), e.messageArgs());
+        } catch (ImageRejectedException | ProjectRuleException e) {
+            return Result.refused((UserMessage) e);
         }
+    }
+
+    /** A file over the byte limit, refused before it is read to the end. */
+    Result tooLarge(String fileName) {
+        return Result.refused(ImageRejectedException.TOO_LARGE, fileName, ingest.limits().maxBytesText());
     }
 
     /** Either stored (with the new sample's id), or refused with an i18n key and its arguments. */
@@ -44,6 +48,10 @@ final class SampleIntake {
 
         static Result refused(String messageKey, Object... args) {
             return new Result(null, messageKey, args);
+        }
+
+        static Result refused(UserMessage why) {
+            return refused(why.messageKey(), why.messageArgs());
         }
 
         boolean stored() {

@@ -22,18 +22,22 @@ import org.teachbox.ui.HeatmapImage;
 class CellGallery extends Div {
 
     private final Function<UUID, Optional<PredictionService.Heatmap>> explain;
-    private final int channels;
+    private int channels = 3;
     private final Div look = new Div();
 
     /** {@code explain} gives the saliency of a validation image, shown when its tile is clicked. */
-    CellGallery(Function<UUID, Optional<PredictionService.Heatmap>> explain, int channels) {
+    CellGallery(Function<UUID, Optional<PredictionService.Heatmap>> explain) {
         this.explain = explain;
-        this.channels = channels;
         addClassName("tb-gallery");
         addClassName("tb-panel");
         setId("cell-gallery");
         look.addClassName("tb-look");
         look.setId("gallery-saliency");
+    }
+
+    /** 1 for the digits' grey pictures, 3 for photos; set when the page loads a project. */
+    void setChannels(int channels) {
+        this.channels = channels;
     }
 
     void show(String title, List<TrainingReport.ValidationItem> items, List<String> classNames) {

@@ -10,9 +10,12 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
 
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.TrainingReport;
@@ -28,66 +31,82 @@ import org.teachbox.ui.layout.ProjectPage;
 public class InsightsView extends ProjectPage {
 
     private final ModelStore models;
-    private final PredictionService predictions;
-    private CellGallery gallery;
+    private final Paragraph none = new Paragraph();
+    private final Paragraph stale = new Paragraph();
+    private final Paragraph best = new Paragraph();
+    private final CurvesPanel curves = new CurvesPanel();
+    private final Grid<TrainingReport.ClassAccuracy> perClass = new Grid<>();
+    private final ConfusionMatrix confusion = new ConfusionMatrix();
+    private final CellGallery gallery;
+    private final Grid<TrainingReport.LayerRow> layers = new Grid<>();
+    private final Paragraph totalParameters = new Paragraph();
+    private final VerticalLayout modelParts;
+    private TrainingReport report;
 
     public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions) {
         super(projects);
         this.models = models;
-        this.predictions = predictions;
+        this.gallery = new CellGallery(id -> predictions.saliency(owner, project.id(), projects.sample(owner, id).image()));
+        none.setText(getTranslation("insights.no-model"));
+        none.setId("insights-no-model");
+        stale.setText(getTranslation("train.out-of-date"));
+        stale.addClassName("tb-warning");
+        configurePerClass();
+        configureConfusion();
+        configureLayers();
+        Div grid = new Div(panel("insights.per-class", "insights.per-class.hint", perClass),
+                panel("insights.confusion", "insights.confusion.hint", confusion));
+        grid.addClassName("tb-two-columns");
+        modelParts = new VerticalLayout(stale, best, curves, grid, gallery,
+                panel("insights.summary", "insights.summary.hint", new Div(layers, totalParameters)));
+        modelParts.setPadding(false);
+        addContent(none, modelParts);
     }
 
     @Override
-    protected void build() {
+    protected void load(Project project) {
         Optional<ModelStore.StoredModel> model = models.load(owner, project.id());
+        none.setVisible(model.isEmpty());
+        modelParts.setVisible(model.isPresent());
         if (model.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("insights.no-model"));
-            none.setId("insights-no-model");
-            add(none);
+            report = null;
             return;
         }
-        TrainingReport report = model.get().report();
-        gallery = new CellGallery(id -> predictions.saliency(owner, project.id(), projects.sample(owner, id).image()),
-                project.modelKind().channels());
-        if (models.isOutOfDate(owner, project.id())) {
-            Paragraph stale = new Paragraph(getTranslation("train.out-of-date"));
-            stale.addClassName("tb-warning");
-            add(stale);
-        }
-        CurvesPanel curves = new CurvesPanel();
+        report = model.get().report();
+        stale.setVisible(models.isOutOfDate(owner, project.id()));
         curves.show(report.history(), report.bestEpoch());
-        Paragraph best = new Paragraph(getTranslation("insights.best-epoch", report.bestEpoch(),
-                Math.round(100 * report.validationAccuracy())));
-        Div grid = new Div(panel("insights.per-class", "insights.per-class.hint", perClass(report)),
-                panel("insights.confusion", "insights.confusion.hint", confusion(report)));
-        grid.addClassName("tb-two-columns");
-        add(best, curves, grid, gallery, panel("insights.summary", "insights.summary.hint", summary(report)));
+        // the pretrained head keeps its last epoch (see TrainingRun), so "the best one" would be untrue
+        best.setText(getTranslation(project.modelKind() == ModelKind.PRETRAINED ? "insights.last-epoch" : "insights.best-epoch",
+                report.bestEpoch(), Math.round(100 * report.validationAccuracy())));
+        perClass.setItems(report.perClassAccuracy());
+        confusion.setData(report.classNames(), report.confusion());
+        gallery.setChannels(project.modelKind().channels());
         showMostConfused(report);
+        layers.setItems(report.layers());
+        long frozen = report.layers().stream().filter(TrainingReport.LayerRow::frozen)
+                .mapToLong(TrainingReport.LayerRow::parameters).sum();
+        totalParameters.setText(frozen > 0
+                ? getTranslation("insights.params.total-frozen", report.parameters(), frozen)
+                : getTranslation("insights.params.total", report.parameters()));
     }
 
-    private Component perClass(TrainingReport report) {
-        Grid<TrainingReport.ClassAccuracy> table = new Grid<>();
-        table.setId("per-class");
-        table.addColumn(TrainingReport.ClassAccuracy::name).setHeader(getTranslation("insights.class"));
-        table.addColumn(a -> Math.round(100 * a.accuracy()) + "%").setHeader(getTranslation("insights.accuracy"));
-        table.addColumn(TrainingReport.ClassAccuracy::count).setHeader(getTranslation("insights.validation-images"));
-        table.setItems(report.perClassAccuracy());
-        table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        return table;
+    private void configurePerClass() {
+        perClass.setId("per-class");
+        perClass.addColumn(TrainingReport.ClassAccuracy::name).setHeader(getTranslation("insights.class"));
+        perClass.addColumn(a -> Math.round(100 * a.accuracy()) + "%").setHeader(getTranslation("insights.accuracy"));
+        perClass.addColumn(TrainingReport.ClassAccuracy::count).setHeader(getTranslation("insights.validation-images"));
+        perClass.setAllRowsVisible(true);
+        perClass.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
 
-    private Component confusion(TrainingReport report) {
-        ConfusionMatrix matrix = new ConfusionMatrix();
-        matrix.setId("confusion-matrix");
-        matrix.setTexts(getTranslation("insights.actual"), getTranslation("insights.predicted"),
+    private void configureConfusion() {
+        confusion.setId("confusion-matrix");
+        confusion.setTexts(getTranslation("insights.actual"), getTranslation("insights.predicted"),
                 getTranslation("insights.cell.tooltip"));
-        matrix.setData(report.classNames(), report.confusion());
-        matrix.addCellClickListener(e -> gallery.show(
+        confusion.addCellClickListener(e -> gallery.show(
                 getTranslation("insights.cell.title", report.classNames().get(e.getActual()),
                         report.classNames().get(e.getPredicted())),
                 report.cell(e.getActual(), e.getPredicted()), report.classNames()));
-        return matrix;
     }
 
     private void showMostConfused(TrainingReport report) {
@@ -98,22 +117,14 @@ public class InsightsView extends ProjectPage {
         gallery.show(getTranslation("insights.most-confused"), wrong, report.classNames());
     }
 
-    private Component summary(TrainingReport report) {
-        Grid<TrainingReport.LayerRow> table = new Grid<>();
-        table.setId("model-summary");
-        table.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", l.name()) : l.name())
+    private void configureLayers() {
+        layers.setId("model-summary");
+        layers.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", l.name()) : l.name())
                 .setHeader(getTranslation("insights.layer")).setFlexGrow(2);
-        table.addColumn(TrainingReport.LayerRow::outputShape).setHeader(getTranslation("insights.shape"));
-        table.addColumn(TrainingReport.LayerRow::parameters).setHeader(getTranslation("insights.params"));
-        table.setItems(report.layers());
-        table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        long frozen = report.layers().stream().filter(TrainingReport.LayerRow::frozen)
-                .mapToLong(TrainingReport.LayerRow::parameters).sum();
-        Paragraph total = new Paragraph(frozen > 0
-                ? getTranslation("insights.params.total-frozen", report.parameters(), frozen)
-                : getTranslation("insights.params.total", report.parameters()));
-        return new Div(table, total);
+        layers.addColumn(TrainingReport.LayerRow::outputShape).setHeader(getTranslation("insights.shape"));
+        layers.addColumn(TrainingReport.LayerRow::parameters).setHeader(getTranslation("insights.params"));
+        layers.setAllRowsVisible(true);
+        layers.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
 
     private Div panel(String title, String hint, Component content) {

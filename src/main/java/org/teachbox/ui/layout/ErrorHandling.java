@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.teachbox.ui.Messages;
 
 /**
- * The last line of defence: an unexpected exception in a click or an upload is logged for the
- * teacher's IT person and shown to the learner as one calm, translated sentence, never a trace.
+ * The last line of defence: an exception nobody caught in a click, an upload or a push is
+ * logged for the teacher's IT person and shown to the learner as one calm, translated sentence,
+ * never a trace. A refusal that carries its own reason (a project rule, a bad picture) says that.
  */
 @Component
 class ErrorHandling implements VaadinServiceInitListener {
@@ -21,10 +22,16 @@ class ErrorHandling implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            log.error("Unexpected error in the UI", error.getThrowable());
             UI ui = UI.getCurrent();
+            var reason = Messages.reason(error.getThrowable());
+            if (reason.isPresent()) {
+                log.info("Refused in the UI: {}", reason.get().messageKey());
+            } else {
+                log.error("Unexpected error in the UI", error.getThrowable());
+            }
             if (ui != null) {
-                ui.access(() -> Messages.error(ui.getTranslation("error.unexpected")));
+                ui.access(() -> Messages.error(reason.map(r -> Messages.text(ui, r))
+                        .orElseGet(() -> ui.getTranslation("error.unexpected"))));
             }
         }));
     }

@@ -16,9 +16,17 @@ class ConfidenceBars extends Div {
     private final List<Span> values = new ArrayList<>();
     private final List<Div> rows = new ArrayList<>();
 
-    ConfidenceBars(List<String> classNames) {
+    ConfidenceBars() {
         addClassName("tb-bars");
         setId("confidence-bars");
+    }
+
+    /** One bar per class of the model on show, each at "–" until the first answer. */
+    void setClassNames(List<String> classNames) {
+        removeAll();
+        bars.clear();
+        values.clear();
+        rows.clear();
         for (String name : classNames) {
             Span label = new Span(name);
             label.addClassName("tb-bar-label");

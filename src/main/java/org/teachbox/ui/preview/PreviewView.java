@@ -7,12 +7,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.ui.HeatmapImage;
@@ -32,45 +34,50 @@ public class PreviewView extends ProjectPage {
     private final PredictionService predictions;
     private final ModelStore models;
     private final Div look = new Div();
-    private ConfidenceBars bars;
-    private WebcamCapture webcam;
+    private final Paragraph none = new Paragraph();
+    private final Paragraph stale = new Paragraph();
+    private final ConfidenceBars bars = new ConfidenceBars();
+    private final WebcamCapture webcam = new WebcamCapture();
+    private final Div drawPanel;
+    private final VerticalLayout modelParts;
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
         super(projects);
         this.predictions = predictions;
         this.models = models;
-    }
-
-    @Override
-    protected void build() {
-        Optional<ModelStore.StoredModel> model = models.load(owner, project.id());
-        if (model.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("preview.no-model"));
-            none.setId("preview-no-model");
-            add(none);
-            return;
-        }
-        if (models.isOutOfDate(owner, project.id())) {
-            Paragraph stale = new Paragraph(getTranslation("train.out-of-date"));
-            stale.addClassName("tb-warning");
-            add(stale);
-        }
-        bars = new ConfidenceBars(model.get().classNames());
-        Div sources = new Div(webcam(), upload());
-        if (project.modelKind() == ModelKind.DIGITS) {
-            sources.add(drawPad());
-        }
+        none.setText(getTranslation("preview.no-model"));
+        none.setId("preview-no-model");
+        stale.setText(getTranslation("train.out-of-date"));
+        stale.addClassName("tb-warning");
+        drawPanel = drawPad();
+        Div sources = new Div(webcam(), upload(), drawPanel);
         sources.addClassName("tb-preview-sources");
         look.setId("preview-saliency");
         Div result = new Div(new H3(getTranslation("preview.result")), bars, look);
         result.addClassName("tb-panel");
         Div layout = new Div(sources, result);
         layout.addClassName("tb-preview");
-        add(new Paragraph(getTranslation("preview.hint")), layout);
+        modelParts = new VerticalLayout(stale, new Paragraph(getTranslation("preview.hint")), layout);
+        modelParts.setPadding(false);
+        addContent(none, modelParts);
+    }
+
+    @Override
+    protected void load(Project project) {
+        Optional<ModelStore.StoredModel> model = models.load(owner, project.id());
+        none.setVisible(model.isEmpty());
+        modelParts.setVisible(model.isPresent());
+        look.removeAll();
+        if (model.isEmpty()) {
+            webcam.stop();
+            return;
+        }
+        stale.setVisible(models.isOutOfDate(owner, project.id()));
+        bars.setClassNames(model.get().classNames());
+        drawPanel.setVisible(project.modelKind() == ModelKind.DIGITS);
     }
 
     private Div webcam() {
-        webcam = new WebcamCapture();
         webcam.setMode(WebcamCapture.Mode.PREDICT);
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
@@ -121,15 +128,13 @@ public class PreviewView extends ProjectPage {
             if (explain) {
                 // The picture just given is what the answer is about now: stop the live frames,
                 // which would replace its answer and heat map a moment later.
-                if (webcam != null) {
-                    webcam.stop();
-                }
+                webcam.stop();
                 predictions.saliencyOfUpload(owner, project.id(), fileName, bytes).ifPresent(this::showHeatmap);
             } else {
                 look.removeAll();
             }
         } catch (ImageRejectedException e) {
-            Messages.error(getTranslation(e.messageKey(), e.messageArgs()));
+            Messages.error(this, e);
         }
     }
 

@@ -1,17 +1,19 @@
 package org.teachbox.ui.train;
 
-import java.util.List;
+import java.util.EnumSet;
 
-import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.engine.EpochResult;
 import org.teachbox.project.ImageClass;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
@@ -41,17 +43,24 @@ public class TrainView extends ProjectPage {
     private final Paragraph verdict = new Paragraph();
     private final Button train = new Button();
     private final Button cancel = new Button();
-    private AdvancedSettings advanced;
+    private final Div splitSummary = new Div();
+    private final AdvancedSettings advanced = new AdvancedSettings(TrainingSettings.defaults());
 
     public TrainView(ProjectService projects, TrainingService training, ModelStore models) {
         super(projects);
         this.training = training;
         this.models = models;
+        configureButtons();
+        splitSummary.addClassName("tb-split");
+        splitSummary.setId("split-summary");
+        verdict.setId("train-verdict");
+        verdict.addClassName("tb-verdict");
+        Div buttons = new Div(train, cancel);
+        buttons.addClassName("tb-actions");
+        addContent(splitSummary, buttons, advanced, progress, verdict, curves);
     }
 
-    @Override
-    protected void build() {
-        advanced = new AdvancedSettings(TrainingSettings.defaults());
+    private void configureButtons() {
         train.setText(getTranslation("train.button"));
         train.setId("train-button");
         train.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -60,29 +69,35 @@ public class TrainView extends ProjectPage {
         cancel.setId("cancel-button");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> training.cancel(owner, project.id(), Purpose.PROJECT));
+    }
+
+    @Override
+    protected void load(Project project) {
+        train.setEnabled(true);
         cancel.setVisible(false);
-        verdict.setId("train-verdict");
-        verdict.addClassName("tb-verdict");
-        Div buttons = new Div(train, cancel);
-        buttons.addClassName("tb-actions");
-        add(splitSummary(), buttons, advanced, progress, verdict, curves);
-        TrainingFeed.follow(this, training, project.id(), this::handle);
+        progress.done();
+        curves.clear();
+        verdict.setText("");
+        advanced.show(TrainingSettings.defaults());
+        showSplit();
         showStoredModel();
     }
 
-    private Div splitSummary() {
-        Div summary = new Div();
-        summary.addClassName("tb-split");
-        summary.setId("split-summary");
-        summary.add(new Paragraph(getTranslation("train.split.intro")));
+    @Override
+    protected Registration follow(UI ui, Project project) {
+        return TrainingFeed.follow(ui, training, project.id(), EnumSet.of(Purpose.PROJECT), this::handle);
+    }
+
+    private void showSplit() {
+        splitSummary.removeAll();
+        splitSummary.add(new Paragraph(getTranslation("train.split.intro")));
         for (ImageClass c : projects.classes(owner, project.id())) {
             int validation = StratifiedSplit.validationCount(c.sampleCount());
             Span line = new Span(getTranslation("train.split.line", c.name(),
                     Math.max(0, c.sampleCount() - validation), validation));
             line.addClassName("tb-split-line");
-            summary.add(line);
+            splitSummary.add(line);
         }
-        return summary;
     }
 
     private void showStoredModel() {
@@ -118,6 +133,10 @@ public class TrainView extends ProjectPage {
         cancel.setVisible(running);
         progress.show(event);
         switch (event) {
+            case TrainingEvent.Started s -> {
+                curves.clear();
+                verdict.setText("");
+            }
             case TrainingEvent.Epoch e -> {
                 EpochResult r = e.result();
                 curves.addEpoch(r.trainAccuracy(), r.valAccuracy(), r.trainLoss(), r.valLoss());
@@ -139,21 +158,6 @@ public class TrainView extends ProjectPage {
             case TrainingReport.DIVERGED -> getTranslation("train.diverged", String.valueOf(report.settings().learningRate()));
             case TrainingReport.CANCELLED -> getTranslation("train.cancelled");
             default -> getTranslation("train.done", Math.round(100 * report.validationAccuracy()));
-        });
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        if (project == null) {
-            return;
-        }
-        training.active(project.id(), Purpose.PROJECT).ifPresent(job -> {
-            List<EpochResult> soFar = job.epochs();
-            curves.clear();
-            soFar.forEach(r -> curves.addEpoch(r.trainAccuracy(), r.valAccuracy(), r.trainLoss(), r.valLoss()));
-            if (job.lastEvent() != null && !(job.lastEvent() instanceof TrainingEvent.Epoch)) {
-                handle(job.lastEvent());
-            }
         });
     }
 }
