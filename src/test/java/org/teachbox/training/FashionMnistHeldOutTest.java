@@ -62,23 +62,9 @@ class FashionMnistHeldOutTest {
 
     @Test
     void aProjectOfFiveClothesClassesNamesThreeQuartersOfUnseenPictures() {
-        boolean installed = FashionMnist.isInstalled(FashionMnist.DEBIAN_DIR);
-        if ("1".equals(System.getenv("TEACHBOX_REQUIRE_DATASETS"))) {
-            assertThat(installed).as("TEACHBOX_REQUIRE_DATASETS=1 but Fashion-MNIST is missing under "
-                    + FashionMnist.DEBIAN_DIR + " (apt-get install dataset-fashion-mnist)").isTrue();
-        }
-        assumeThat(installed).as("Fashion-MNIST not installed under " + FashionMnist.DEBIAN_DIR
-                + " (apt-get install dataset-fashion-mnist); skipping the held-out accuracy check").isTrue();
-        System.setProperty("java.awt.headless", "true");
-
-        FashionMnist trainFile = FashionMnist.read(FashionMnist.DEBIAN_DIR, "train");
-        FashionMnist testFile = FashionMnist.read(FashionMnist.DEBIAN_DIR, "t10k");
-        List<List<byte[]>> train = new ArrayList<>();
-        List<List<byte[]>> test = new ArrayList<>();
-        for (int c = 0; c < FashionMnist.FIRST_FIVE.size(); c++) {
-            train.add(trainFile.drawPng(c, HeldOutAccuracy.TRAIN_PER_CLASS, PICK_SEED));
-            test.add(testFile.firstPng(c, HeldOutAccuracy.TEST_PER_CLASS));
-        }
+        assumeDataset();
+        List<List<byte[]>> train = pictures("train");
+        List<List<byte[]>> test = pictures("t10k");
         HeldOutAccuracy.Score score = HeldOutAccuracy.trainAndScore(FashionMnist.FIRST_FIVE, train, test);
         System.out.printf("HELDOUT fashion-mnist 5x50 held-out %.3f per class %s, validation %.3f%n",
                 score.heldOut(), Arrays.toString(score.perClass()), score.validation());
