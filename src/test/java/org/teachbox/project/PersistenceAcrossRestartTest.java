@@ -84,6 +84,11 @@ class PersistenceAcrossRestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(TeachboxApplication.class)
                 .properties("server.port=0", "teachbox.data-dir=" + dataDir.toAbsolutePath())
-                .run();
+                .run(arguments());
+    }
+
+    /** Command-line arguments of both starts; the PostgreSQL run points them at its own schema. */
+    String[] arguments() {
+        return new String[0];
     }
 }
