@@ -8,7 +8,7 @@ import org.teachbox.OnPostgres;
 class PersistenceAcrossRestartPostgresTest extends PersistenceAcrossRestartTest {
 
     @Override
-    String[] arguments() {
+    String[] databaseArguments() {
         return PostgresSchema.arguments(PersistenceAcrossRestartPostgresTest.class);
     }
 }
