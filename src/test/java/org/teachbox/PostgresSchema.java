@@ -1,7 +1,6 @@
 package org.teachbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>Without those variables the classes are skipped, as {@code FashionMnistHeldOutTest} skips
  * without its data set; with {@code CI=true} or {@code TEACHBOX_REQUIRE_POSTGRES=1} they fail.
  */
-public final class PostgresSchema implements BeforeAllCallback {
+public final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
 
     private static final String RUN = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
@@ -65,17 +66,20 @@ public final class PostgresSchema implements BeforeAllCallback {
                 new String[] {"spring.datasource.password", env("TEACHBOX_TEST_DB_PASSWORD")});
     }
 
+    /** Skipped, and saying why, when no PostgreSQL is given and none is required. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (configured() || required()) {
+            return ConditionEvaluationResult.enabled("PostgreSQL at " + env("TEACHBOX_TEST_DB_URL"));
+        }
+        return ConditionEvaluationResult.disabled("TEACHBOX_TEST_DB_URL is not set; skipping the PostgreSQL run"
+                + " (.ci/run sets up PostgreSQL and exports TEACHBOX_TEST_DB_URL, _USER and _PASSWORD)");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        boolean configured = !env("TEACHBOX_TEST_DB_URL").isBlank();
-        if (required()) {
-            assertThat(configured).as("CI=true or TEACHBOX_REQUIRE_POSTGRES=1, but TEACHBOX_TEST_DB_URL is not set"
-                    + " (.ci/run sets up PostgreSQL and exports it)").isTrue();
-        }
-        assumeThat(configured).as("TEACHBOX_TEST_DB_URL is not set; skipping the PostgreSQL run of "
-                + context.getRequiredTestClass().getSimpleName()
-                + " (.ci/run sets up PostgreSQL and exports TEACHBOX_TEST_DB_URL, _USER and _PASSWORD)").isTrue();
-
+        assertThat(configured()).as("CI=true or TEACHBOX_REQUIRE_POSTGRES=1, but TEACHBOX_TEST_DB_URL is not set"
+                + " (.ci/run sets up PostgreSQL and exports it)").isTrue();
         String schema = schemaOf(context.getRequiredTestClass());
         try (Connection c = connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SHOW server_encoding")) {
@@ -101,6 +105,10 @@ public final class PostgresSchema implements BeforeAllCallback {
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(env("TEACHBOX_TEST_DB_URL"), env("TEACHBOX_TEST_DB_USER"),
                 env("TEACHBOX_TEST_DB_PASSWORD"));
+    }
+
+    private static boolean configured() {
+        return !env("TEACHBOX_TEST_DB_URL").isBlank();
     }
 
     private static boolean required() {
