@@ -3,6 +3,7 @@ package org.teachbox.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +83,16 @@ class PersistenceAcrossRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TeachboxApplication.class)
-                .properties("server.port=0", "teachbox.data-dir=" + dataDir.toAbsolutePath())
-                .run();
+        // arguments, not builder properties: those are defaults, and application.properties would
+        // win with port 8080 and ./data
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--teachbox.data-dir=" + dataDir.toAbsolutePath()));
+        arguments.addAll(List.of(databaseArguments()));
+        return new SpringApplicationBuilder(TeachboxApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** More arguments for both starts; the PostgreSQL run points them at its own schema. */
+    String[] databaseArguments() {
+        return new String[0];
     }
 }

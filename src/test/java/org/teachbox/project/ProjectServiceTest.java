@@ -78,6 +78,23 @@ class ProjectServiceTest {
     }
 
     @Test
+    void aNameOfAsManyEmojiAsTheLimitAllowsIsStoredAndReadBack() {
+        // Names counts code points; each of these is two UTF-16 chars and four UTF-8 bytes
+        int max = projects.limits().maxNameLength();
+        String faces = Character.toString(0x1F600).repeat(max);
+        String cats = Character.toString(0x1F431).repeat(max);
+        Project p = projects.create(alice, faces, ModelKind.IMAGE, List.of(faces, "b"));
+        assertThat(projects.project(alice, p.id()).name()).isEqualTo(faces);
+        UUID second = projects.classes(alice, p.id()).get(1).id();
+        projects.renameClass(alice, second, cats);
+        ImageClass added = projects.addClass(alice, p.id(), Character.toString(0x1F436).repeat(max));
+        assertThat(projects.classes(alice, p.id())).extracting(ImageClass::name)
+                .containsExactly(faces, cats, added.name());
+        assertThatThrownBy(() -> projects.addClass(alice, p.id(), faces + "x"))
+                .isInstanceOf(ProjectRuleException.class).hasMessage("rule.name.too-long");
+    }
+
+    @Test
     void aFullClassRefusesMoreImagesAndKeepsWhatItHas() {
         Project p = projects.create(alice, "Full", ModelKind.IMAGE, List.of("a", "b"));
         UUID classId = projects.classes(alice, p.id()).get(0).id();
