@@ -203,6 +203,10 @@ public class TrainingService implements DisposableBean {
     }
 
     private void publish(TrainingJob job, TrainingEvent event) {
+        if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed) {
+            // free the slot before anyone hears the end, so "Train again" right away is accepted
+            activeBySlot.remove(slot(job.projectId(), job.purpose()), job);
+        }
         job.record(event);
         for (Consumer<TrainingEvent> listener : subscribers.getOrDefault(job.projectId(), List.of())) {
             try {
