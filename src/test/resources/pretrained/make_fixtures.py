@@ -8,7 +8,7 @@
 2. tiny/: a TF.js layers model of 8 x 8 x 3 pictures that uses every layer kind the loader knows
    (nested Sequential and Model, ZeroPadding2D, Conv2D, DepthwiseConv2D, BatchNormalization,
    ReLU with max_value 6, Add, Dense, Dropout, GlobalAveragePooling2D), its weights in two
-   manifest groups and three shard files, not in layer order, and expected.json: its outputs
+   manifest groups and three shard files (kept as text in shards.json; the tests write the .bin files), not in layer order, and expected.json: its outputs
    for two inputs, computed here layer by layer in PyTorch without any folding.
 """
 import gzip, json, os, subprocess, sys
@@ -119,6 +119,7 @@ def tiny():
     rest = [n for n in names if "moving" not in n]
     groups = [("group1", rest, 2), ("group2", stats, 1)]
     manifest = []
+    texts = {}
     d = os.path.join(HERE, "tiny")
     for gname, members, shards in groups:
         blob = b"".join(W[n].astype("<f4").tobytes() for n in members)
@@ -127,9 +128,12 @@ def tiny():
         paths = []
         for i, part in enumerate(parts):
             p = f"{gname}-shard{i + 1}of{len(parts)}.bin"
-            open(os.path.join(d, p), "wb").write(part)
+            # no weight file is committed: the numbers go in as text, and the tests write the shard
+            texts[p] = [repr(float(v)) for v in np.frombuffer(part, dtype="<f4")]
             paths.append(p)
         manifest.append({"paths": paths, "weights": [{"name": n, "shape": list(W[n].shape), "dtype": "float32"} for n in members]})
+    with open(os.path.join(d, "shards.json"), "w") as fh:
+        fh.write("{\n" + ",\n".join(f'  "{k}": [{", ".join(v)}]' for k, v in texts.items()) + "\n}\n")
     json.dump({"modelTopology": topology, "weightsManifest": manifest, "format": "layers-model"},
               open(os.path.join(d, "model.json"), "w"), indent=1)
 

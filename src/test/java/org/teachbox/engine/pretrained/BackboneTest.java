@@ -215,7 +215,7 @@ class BackboneTest {
 
     @Test
     void aModelWithoutOutReluOrWithTheWrongInputIsRefused() throws IOException {
-        assertThatThrownBy(() -> Backbone.load(Fixtures.resource("tiny"))).isInstanceOf(ModelFormatException.class)
+        assertThatThrownBy(() -> Backbone.load(Fixtures.tiny())).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("224");
         Path copy = Fixtures.copy(dir, temp.resolve("renamed"));
         Files.writeString(copy.resolve("model.json"), Files.readString(copy.resolve("model.json")).replace("out_relu", "out_x"));

@@ -41,6 +41,39 @@ final class Fixtures {
         }
     }
 
+    private static Path tiny;
+
+    /**
+     * The tiny TF.js model of make_fixtures.py as a folder the loader reads: its model.json and
+     * expected.json, and its three shard files written from shards.json (its 366 random numbers
+     * as text), so no weight file is ever committed.
+     */
+    static synchronized Path tiny() {
+        if (tiny != null) {
+            return tiny;
+        }
+        try {
+            Path source = resource("tiny");
+            Path dir = Files.createTempDirectory("tiny-model");
+            Files.copy(source.resolve("model.json"), dir.resolve("model.json"));
+            Files.copy(source.resolve("expected.json"), dir.resolve("expected.json"));
+            Map<String, Object> shards = readJson(source.resolve("shards.json"));
+            for (Map.Entry<String, Object> shard : shards.entrySet()) {
+                List<Object> values = Json.array(shard.getValue(), shard.getKey());
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.size() * 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (Object v : values) {
+                    bytes.putFloat((float) Json.number(v, shard.getKey()));
+                }
+                Files.write(dir.resolve(shard.getKey()), bytes.array());
+            }
+            tiny = dir;
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A writable copy of a model folder. */
     static Path copy(Path from, Path to) {
         try (Stream<Path> files = Files.list(from)) {

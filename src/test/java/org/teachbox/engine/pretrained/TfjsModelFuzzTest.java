@@ -23,7 +23,7 @@ class TfjsModelFuzzTest {
     @TempDir
     Path temp;
 
-    private static final Path TINY = Fixtures.resource("tiny");
+    private static final Path TINY = Fixtures.tiny();
 
     /** Loads and runs the model in dir; returns normally or throws ModelFormatException only. */
     private static void loadAndRun(Path dir) throws ModelFormatException {

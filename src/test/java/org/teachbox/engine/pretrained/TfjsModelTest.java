@@ -24,7 +24,7 @@ class TfjsModelTest {
     @TempDir
     Path temp;
 
-    private static final Path TINY = Fixtures.resource("tiny");
+    private static final Path TINY = Fixtures.tiny();
 
     private static List<Map<String, Object>> cases() throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
