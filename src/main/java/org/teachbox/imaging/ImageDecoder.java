@@ -37,20 +37,77 @@ final class ImageDecoder {
     private ImageDecoder() {
     }
 
-    /** Width and height from the header; no pixel data is decoded. */
-    static Dimension readSize(ImageKind kind, byte[] bytes) throws IOException {
+    /** What the header says: the size, and how many bytes a decoded pixel takes. */
+    record Header(int width, int height, int bytesPerPixel) {
+        Dimension size() {
+            return new Dimension(width, height);
+        }
+    }
+
+    /** Width, height and pixel depth from the header; no pixel data is decoded. */
+    static Header readHeader(ImageKind kind, byte[] bytes) throws IOException {
         ImageReader reader = kind.newReader();
         // A memory-backed stream: ImageIO's default would spill to temp files.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            return new Dimension(reader.getWidth(0), reader.getHeight(0));
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            return new Header(width, height, bytesPerPixel(reader));
         } finally {
             reader.dispose();
         }
     }
 
-    /** Decodes the first frame's centre square, at full resolution unless it is over the budget. */
-    static BufferedImage decodeCentreSquare(ImageKind kind, byte[] bytes, Dimension size, long budgetPixels) throws IOException {
+    /** From the first image type the reader offers: 16-bit RGBA is 8 bytes, grey 1; unknown counts as 8. */
+    private static int bytesPerPixel(ImageReader reader) {
+        try {
+            var types = reader.getImageTypes(0);
+            if (types.hasNext()) {
+                var sampleModel = types.next().getSampleModel();
+                int bits = 0;
+                for (int size : sampleModel.getSampleSize()) {
+                    bits += size;
+                }
+                return Math.max(1, (bits + 7) / 8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The decode will say what is wrong; here we only guess high.
+        }
+        return 8;
+    }
+
+    /**
+     * How many bytes decoding this picture needs at its peak: the decoded square in the
+     * reader's own pixel format, plus the two 4-byte-per-pixel copies made while cropping and
+     * shrinking it. The BMP reader always decodes the whole picture.
+     */
+    static long memoryEstimate(ImageKind kind, Header header, long budgetPixels) {
+        long decoded;
+        if (kind == ImageKind.BMP) {
+            decoded = (long) header.width() * header.height();
+        } else {
+            int side = Math.min(header.width(), header.height());
+            int step = subsamplingStep(side, budgetPixels);
+            decoded = (long) (side / step) * (side / step);
+        }
+        return decoded * (header.bytesPerPixel() + 8L);
+    }
+
+    /** A decode that ran past its time limit and was stopped. */
+    static final class TooSlowException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooSlowException() {
+            super("decoding took too long", null);
+        }
+    }
+
+    /**
+     * Decodes the first frame's centre square, at full resolution unless it is over the budget.
+     * The watchdog asks the reader to stop when time is up; readers check between rows.
+     */
+    static BufferedImage decodeCentreSquare(ImageKind kind, byte[] bytes, Dimension size, long budgetPixels,
+                                            DecodeWatchdog watchdog) throws IOException {
         int side = Math.min(size.width, size.height);
         int step = subsamplingStep(side, budgetPixels);
         ImageReader reader = kind.newReader();
@@ -71,7 +128,13 @@ final class ImageDecoder {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
             }
-            BufferedImage image = reader.read(0, param);
+            BufferedImage image;
+            try (DecodeWatchdog.Watch watch = watchdog.watch(reader)) {
+                image = reader.read(0, param);
+                if (watch.stopped()) {
+                    throw new TooSlowException();
+                }
+            }
             if (image == null) {
                 throw new IOException("the reader returned no image");
             }

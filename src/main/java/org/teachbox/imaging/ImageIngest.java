@@ -4,8 +4,10 @@
  * and only then decodes. What comes out is a small, upright, square JPEG that is safe
  * to store; what goes wrong becomes an ImageRejectedException naming the file and the
  * reason, never a crash. Decoders are third-party code fed hostile input, so every
- * exception and error they throw is caught here. An ImageIngest holds no state
- * besides its limits, so one instance can serve every upload at once.
+ * exception they throw is caught here, and a stack overflow too. Running out of memory
+ * is not caught: the decode budget keeps it from happening, and a JVM that did run out
+ * cannot be trusted to go on (production runs with -XX:+ExitOnOutOfMemoryError). One
+ * instance serves every upload at once.
  */
 package org.teachbox.imaging;
 
@@ -20,25 +22,25 @@ public final class ImageIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageIngest.class);
 
-    /** Pictures above this many pixels take a permit to decode (phone photos, not webcam frames). */
-    static final long BIG_PICTURE_PIXELS = 4_000_000;
-    /**
-     * A 12 MP photo needs 60–75 MB while it is decoded. Thirty learners dropping photos at once
-     * would want gigabytes, so only a few big decodes run at a time; the rest wait their turn.
-     */
-    private final java.util.concurrent.Semaphore bigDecodes = new java.util.concurrent.Semaphore(3, true);
-
     private final ImageLimits limits;
     private final long decodeBudgetPixels;
+    private final DecodeBudget budget;
+    private final DecodeWatchdog watchdog;
 
     public ImageIngest(ImageLimits limits) {
-        this(limits, ImageDecoder.DECODE_BUDGET_PIXELS);
+        this(limits, ImageDecoder.DECODE_BUDGET_PIXELS, DecodeBudget.forThisMachine());
     }
 
     /** Tests use a small budget to reach the skip-pixels path without huge pictures. */
     ImageIngest(ImageLimits limits, long decodeBudgetPixels) {
+        this(limits, decodeBudgetPixels, DecodeBudget.forThisMachine());
+    }
+
+    ImageIngest(ImageLimits limits, long decodeBudgetPixels, DecodeBudget budget) {
         this.limits = limits;
         this.decodeBudgetPixels = decodeBudgetPixels;
+        this.budget = budget;
+        this.watchdog = new DecodeWatchdog(limits.maxDecodeTime());
     }
 
     public ImageLimits limits() {
@@ -70,17 +72,14 @@ public final class ImageIngest {
         }
         ImageKind kind = ImageKind.sniff(bytes)
                 .orElseThrow(() -> new ImageRejectedException(ImageRejectedException.UNSUPPORTED, name));
-        Dimension size = readSize(name, kind, bytes);
-        boolean big = (long) size.width * size.height > BIG_PICTURE_PIXELS;
-        if (big) {
-            bigDecodes.acquireUninterruptibly();
+        ImageDecoder.Header header = readHeader(name, kind, bytes);
+        long memory = ImageDecoder.memoryEstimate(kind, header, decodeBudgetPixels);
+        if (!budget.fits(memory)) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_MUCH_MEMORY, name, header.width(), header.height());
         }
-        try {
-            return store(name, kind, bytes, decode(name, kind, bytes, size));
-        } finally {
-            if (big) {
-                bigDecodes.release();
-            }
+        try (DecodeBudget.Lease lease = budget.acquire(memory)
+                .orElseThrow(() -> new ImageRejectedException(ImageRejectedException.BUSY, name))) {
+            return store(name, kind, bytes, decode(name, kind, bytes, header.size()));
         }
     }
 
@@ -95,7 +94,7 @@ public final class ImageIngest {
             // square maps onto itself under every one of the eight orientations.
             BufferedImage upright = ExifOrientation.apply(Resampler.resize(cropped, side, side), orientation);
             return new StoredImage(JpegEncoder.encode(upright), StoredImage.JPEG, side);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw corrupt(name, kind, e);
         }
     }
@@ -106,34 +105,44 @@ public final class ImageIngest {
         return name.isEmpty() ? "?" : name;
     }
 
-    private Dimension readSize(String name, ImageKind kind, byte[] bytes) throws ImageRejectedException {
-        Dimension size;
+    private ImageDecoder.Header readHeader(String name, ImageKind kind, byte[] bytes) throws ImageRejectedException {
+        ImageDecoder.Header header;
         try {
-            size = ImageDecoder.readSize(kind, bytes);
-        } catch (IOException | RuntimeException | Error e) {
+            header = ImageDecoder.readHeader(kind, bytes);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw corrupt(name, kind, e);
         }
-        if (size.width <= 0 || size.height <= 0) {
+        int width = header.width();
+        int height = header.height();
+        if (width <= 0 || height <= 0) {
             throw corrupt(name, kind, null);
         }
-        if ((long) size.width * size.height > limits.maxPixels()) {
+        if ((long) width * height > limits.maxPixels()) {
             throw new ImageRejectedException(ImageRejectedException.TOO_MANY_PIXELS,
-                    name, size.width, size.height, limits.maxMegapixelsText());
+                    name, width, height, limits.maxMegapixelsText(), limits.maxPixels() / 10_000);
         }
-        return size;
+        if (Math.max(width, height) > limits.maxSide()) {
+            throw new ImageRejectedException(ImageRejectedException.SIDE_TOO_LONG, name, width, height, limits.maxSide());
+        }
+        if (Math.max(width, height) > (long) limits.maxAspect() * Math.min(width, height)) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_THIN, name, width, height, limits.maxAspect());
+        }
+        return header;
     }
 
     private BufferedImage decode(String name, ImageKind kind, byte[] bytes, Dimension size) throws ImageRejectedException {
         try {
-            return ImageDecoder.decodeCentreSquare(kind, bytes, size, decodeBudgetPixels);
-        } catch (IOException | RuntimeException | Error e) {
+            return ImageDecoder.decodeCentreSquare(kind, bytes, size, decodeBudgetPixels, watchdog);
+        } catch (ImageDecoder.TooSlowException e) {
+            throw new ImageRejectedException(ImageRejectedException.TOO_SLOW, name);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw corrupt(name, kind, e);
         }
     }
 
     private static ImageRejectedException corrupt(String name, ImageKind kind, Throwable cause) {
         if (cause instanceof Error) {
-            // Not the learner's fault alone: a decoder ran out of memory or stack. Worth a look.
+            // Not the learner's fault alone: a decoder ran out of stack. Worth a look.
             LOG.warn("A {} decoder failed on {}; the file was rejected", kind, name, cause);
         } else {
             LOG.debug("Rejected {} file {}: {}", kind, name, cause == null ? "no size" : cause.toString());

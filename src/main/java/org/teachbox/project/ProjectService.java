@@ -104,6 +104,18 @@ public class ProjectService {
     }
 
     /**
+     * Refuses early when a class is already full, so a learner dropping 200 more photos onto
+     * it does not make the server decode each one only to refuse it. {@link #addSample} checks
+     * again, since another upload may fill the class in between.
+     */
+    public void ensureRoom(String owner, UUID classId) {
+        projectOfClass(owner, classId);
+        if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
+            throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
+        }
+    }
+
+    /**
      * Stores one already-validated image. When this returns, the row is committed: the upload
      * may be acknowledged to the learner and survives a server restart.
      */

@@ -94,7 +94,7 @@ class ImageIngestRejectionTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(bomb.length).isLessThan(2000);
         assertThat(rejection.messageKey()).isEqualTo("upload.error.too-many-pixels");
-        assertThat(rejection.messageArgs()).containsExactly("bomb." + format, side, side, "40");
+        assertThat(rejection.messageArgs()).containsExactly("bomb." + format, side, side, "40", 4000L);
         // Decoding would need at least 400 MB (one byte per pixel); reading a header needs a few KB.
         assertThat(allocated).isLessThan(16L * 1024 * 1024);
     }

@@ -22,7 +22,9 @@ class UploadMessagesTest {
 
     private static final List<String> KEYS = List.of(
             ImageRejectedException.EMPTY, ImageRejectedException.TOO_LARGE, ImageRejectedException.TOO_MANY_PIXELS,
-            ImageRejectedException.UNSUPPORTED, ImageRejectedException.CORRUPT);
+            ImageRejectedException.UNSUPPORTED, ImageRejectedException.CORRUPT, ImageRejectedException.SIDE_TOO_LONG,
+            ImageRejectedException.TOO_THIN, ImageRejectedException.TOO_MUCH_MEMORY, ImageRejectedException.TOO_SLOW,
+            ImageRejectedException.BUSY);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"translations.properties", "translations_zh_TW.properties"})
@@ -33,7 +35,7 @@ class UploadMessagesTest {
         for (String key : KEYS) {
             String pattern = messages.getProperty(key);
             assertThat(pattern).as(key).isNotBlank().doesNotContain("'");
-            String text = new MessageFormat(pattern, locale).format(new Object[] {"cat.png", 50_000, 50_000, "40"});
+            String text = new MessageFormat(pattern, locale).format(new Object[] {"cat.png", 50_000, 50_000, "40", 4000L});
             assertThat(text).as(key).contains("cat.png").doesNotContain("{");
         }
     }

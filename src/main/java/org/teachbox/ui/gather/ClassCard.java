@@ -149,7 +149,7 @@ class ClassCard extends Div {
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
         webcam.addFrameCapturedListener(e -> showCaptured(UploadReport.Source.CAMERA,
-                intake.accept(imageClass.id(), "webcam.jpg", e.getJpeg())));
+                intake.acceptCaptured(imageClass.id(), "webcam.jpg", e.getJpeg())));
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         capture.add(webcam, close);
@@ -161,7 +161,7 @@ class ClassCard extends Div {
         DrawPad pad = new DrawPad();
         pad.setTexts(getTranslation("draw.clear"));
         pad.addDrawingListener(e -> {
-            showCaptured(UploadReport.Source.DRAWING, intake.accept(imageClass.id(), "drawing.png", e.getPng()));
+            showCaptured(UploadReport.Source.DRAWING, intake.acceptCaptured(imageClass.id(), "drawing.png", e.getPng()));
             pad.clear();
         });
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());

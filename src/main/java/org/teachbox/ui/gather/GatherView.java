@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
 import org.teachbox.imaging.ImageIngest;
+import org.teachbox.ratelimit.CaptureRateLimit;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -29,15 +30,17 @@ public class GatherView extends ProjectPage {
 
     private final ImageIngest ingest;
     private final ProjectFiles files;
+    private final CaptureRateLimit captures;
     private final Div cards = new Div();
     private final Button addClass = new Button();
     private final Button next = new Button();
     private final Div download = new Div();
 
-    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files) {
+    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files, CaptureRateLimit captures) {
         super(projects);
         this.ingest = ingest;
         this.files = files;
+        this.captures = captures;
         Paragraph hint = new Paragraph(getTranslation("gather.hint"));
         hint.addClassName("tb-hint");
         cards.addClassName("tb-cards");
@@ -69,7 +72,7 @@ public class GatherView extends ProjectPage {
 
     private void showCards() {
         cards.removeAll();
-        SampleIntake intake = new SampleIntake(projects, ingest, owner);
+        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner);
         for (ImageClass c : projects.classes(owner, project.id())) {
             ClassCard card = new ClassCard(projects, intake, owner, c, project.modelKind(), ingest.limits().maxBytes());
             card.addDeletedListener(e -> showCards());

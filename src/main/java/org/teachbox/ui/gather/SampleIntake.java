@@ -8,6 +8,7 @@ import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.imaging.StoredImage;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.ratelimit.CaptureRateLimit;
 
 /**
  * One path for every image that arrives (upload, webcam frame, drawing): validate and normalise
@@ -19,15 +20,29 @@ final class SampleIntake {
     private final ProjectService projects;
     private final ImageIngest ingest;
     private final String owner;
+    private final CaptureRateLimit captures;
 
-    SampleIntake(ProjectService projects, ImageIngest ingest, String owner) {
+    SampleIntake(ProjectService projects, ImageIngest ingest, CaptureRateLimit captures, String owner) {
         this.projects = projects;
         this.ingest = ingest;
+        this.captures = captures;
         this.owner = owner;
+    }
+
+    /**
+     * A webcam frame or a drawing. These arrive many a second from a page, so the server holds
+     * each learner to a rate whatever the page sends.
+     */
+    Result acceptCaptured(UUID classId, String fileName, byte[] bytes) {
+        if (!captures.allow(owner)) {
+            return Result.refused("capture.too-fast");
+        }
+        return accept(classId, fileName, bytes);
     }
 
     Result accept(UUID classId, String fileName, byte[] bytes) {
         try {
+            projects.ensureRoom(owner, classId);
             StoredImage image = ingest.ingest(fileName, bytes);
             return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType()));
         } catch (ImageRejectedException | ProjectRuleException e) {

@@ -18,6 +18,8 @@ import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
+import org.teachbox.ratelimit.CaptureRateLimit;
+import org.teachbox.ratelimit.KeyedRateLimit;
 import org.teachbox.ui.ServerSideUi;
 
 /** The Gather page on the server: class names it proposes, and refusals said in one sentence. */
@@ -30,6 +32,8 @@ class GatherViewTest {
     ImageIngest ingest;
     @Autowired
     org.teachbox.transfer.ProjectFiles files;
+    @Autowired
+    CaptureRateLimit captures;
 
     private final String owner = UUID.randomUUID().toString();
     private final ServerSideUi browser = new ServerSideUi(owner, Locale.ENGLISH);
@@ -42,7 +46,7 @@ class GatherViewTest {
     @Test
     void addAClassAfterDeletingClassOneProposesANameNotTakenYet() {
         Project p = projects.create(owner, "Names", ModelKind.IMAGE, List.of("Class 1", "Class 2"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
 
         ServerSideUi.click(button(ServerSideUi.find(view, ClassCard.class, "class-0"), "Delete class"));
         ServerSideUi.click(ServerSideUi.find(view, Button.class, "add-class"));
@@ -51,9 +55,44 @@ class GatherViewTest {
     }
 
     @Test
+    void aFullClassRefusesTheNextFileBeforeDecodingIt() {
+        Project p = projects.create(owner, "Full", ModelKind.IMAGE, List.of("cats", "dogs"));
+        UUID cats = projects.classes(owner, p.id()).getFirst().id();
+        for (int i = 0; i < projects.limits().maxImagesPerClass(); i++) {
+            projects.addSample(owner, cats, new byte[] {1}, "image/jpeg");
+        }
+        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner);
+
+        // A broken file would be called broken if it were decoded; a full class says so first.
+        SampleIntake.Result result = intake.accept(cats, "broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+
+        assertThat(result.stored()).isFalse();
+        assertThat(result.messageKey()).isEqualTo("rule.class.full");
+    }
+
+    @Test
+    void webcamFramesFasterThanTheServerAllowsAreRefusedWithAReasonAndTheRestKept() throws Exception {
+        Project p = projects.create(owner, "Flood", ModelKind.IMAGE, List.of("cats", "dogs"));
+        UUID cats = projects.classes(owner, p.id()).getFirst().id();
+        var frame = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(frame, "jpeg", jpeg);
+        // Two a second: a script sending ten at once gets two stored.
+        SampleIntake intake = new SampleIntake(projects, ingest, new CaptureRateLimit(new KeyedRateLimit(2, 2)), owner);
+
+        List<SampleIntake.Result> results = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> intake.acceptCaptured(cats, "webcam.jpg", jpeg.toByteArray())).toList();
+
+        assertThat(results).filteredOn(SampleIntake.Result::stored).hasSize(2);
+        assertThat(results).filteredOn(r -> !r.stored()).extracting(SampleIntake.Result::messageKey)
+                .containsOnly("capture.too-fast");
+        assertThat(projects.classes(owner, p.id()).getFirst().sampleCount()).isEqualTo(2);
+    }
+
+    @Test
     void clearingAClassDeletedInAnotherTabSaysSoOnceInsteadOfFailing() {
         Project p = projects.create(owner, "Two tabs", ModelKind.IMAGE, List.of("cats", "dogs"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
         ClassCard cats = ServerSideUi.find(view, ClassCard.class, "class-0");
         projects.deleteClass(owner, projects.classes(owner, p.id()).getFirst().id());
 
@@ -69,7 +108,7 @@ class GatherViewTest {
         Project p = projects.create(owner, "Gone", ModelKind.IMAGE, List.of("cats", "dogs"));
         UUID classId = projects.classes(owner, p.id()).getFirst().id();
         UUID sample = projects.addSample(owner, classId, new byte[]{1, 2, 3}, "image/jpeg");
-        GatherView view = browser.enter(new GatherView(projects, ingest, files), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
         projects.deleteSample(owner, sample);
 
         ServerSideUi.click(ServerSideUi.descendants(view).filter(Button.class::isInstance).map(Button.class::cast)
