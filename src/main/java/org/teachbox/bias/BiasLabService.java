@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,8 @@ public class BiasLabService {
     private final TrainingService training;
     private final ProjectService projects;
     private final Embeddings embeddings;
-    private final Map<UUID, Lab> labs = new ConcurrentHashMap<>();
+    /** The most recently used labs; a class of 30 needs 30, so a few hundred is plenty. */
+    private final Map<UUID, Lab> labs;
 
     private final TrainingSettings settings;
 
@@ -47,7 +47,14 @@ public class BiasLabService {
      *               runs of 30 epochs fit the lesson into two minutes on a two-core server.
      */
     BiasLabService(TrainingService training, ProjectService projects, Embeddings embeddings,
-                   @Value("${teachbox.bias.epochs:30}") int epochs) {
+                   @Value("${teachbox.bias.epochs:30}") int epochs,
+                   @Value("${teachbox.bias.labs-kept:200}") int labsKept) {
+        this.labs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Lab> eldest) {
+                return size() > Math.max(1, labsKept);
+            }
+        });
         this.training = training;
         this.projects = projects;
         this.embeddings = embeddings;
@@ -135,6 +142,16 @@ public class BiasLabService {
         }
         return new BackboneClassifier(embeddings.backbone().orElseThrow(
                 () -> new ProjectRuleException("train.error.no-backbone")), model, 1);
+    }
+
+    /** A deleted project's lab models go with it; so do they when a class they knew is deleted. */
+    @org.springframework.context.event.EventListener
+    void onProjectDataRemoved(org.teachbox.project.ProjectDataRemoved removed) {
+        labs.remove(removed.projectId());
+    }
+
+    int labsInMemory() {
+        return labs.size();
     }
 
     private Lab lab(UUID projectId) {

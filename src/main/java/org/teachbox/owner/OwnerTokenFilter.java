@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A classroom has no accounts. Each browser gets an unguessable owner token (256 random bits)
  * in an HttpOnly cookie on its first request; projects belong to that token. The token is put
- * on the request so the very first page load already knows its owner.
+ * on the request so the very first page load already knows its owner. Over HTTPS, or behind a
+ * proxy on the school network that says the browser used HTTPS (X-Forwarded-Proto, trusted
+ * from private addresses only), the cookie is Secure, so it never travels in clear text.
  */
 @Component
 class OwnerTokenFilter extends OncePerRequestFilter {
@@ -34,7 +36,8 @@ class OwnerTokenFilter extends OncePerRequestFilter {
         String token = existing(request).orElseGet(() -> {
             String fresh = newToken();
             response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, fresh)
-                    .httpOnly(true).sameSite("Lax").path("/").maxAge(Duration.ofDays(365)).build().toString());
+                    .httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/")
+                    .maxAge(Duration.ofDays(365)).build().toString());
             return fresh;
         });
         request.setAttribute(Owner.REQUEST_ATTRIBUTE, token);

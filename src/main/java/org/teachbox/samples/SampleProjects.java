@@ -4,11 +4,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.teachbox.imaging.ImageIngest;
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.imaging.StoredImage;
@@ -31,10 +35,12 @@ public class SampleProjects {
 
     private final ProjectService projects;
     private final ImageIngest ingest;
+    private final TransactionTemplate transaction;
 
-    SampleProjects(ProjectService projects, ImageIngest ingest) {
+    SampleProjects(ProjectService projects, ImageIngest ingest, PlatformTransactionManager transactions) {
         this.projects = projects;
         this.ingest = ingest;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public Project digits(String owner, String name) {
@@ -59,19 +65,30 @@ public class SampleProjects {
         return create(owner, name, ModelKind.IMAGE, SampleSets.biasDemo(BIAS_PER_CLASS, 13), className);
     }
 
+    /**
+     * Pictures are prepared first, then the project, its classes and every picture are written
+     * in one transaction: a crash or a refusal halfway leaves no half-filled project behind.
+     */
     public Project create(String owner, String name, ModelKind kind, SampleSet set, UnaryOperator<String> className) {
-        Project project = projects.create(owner, name, kind,
-                set.classes().stream().map(SampleClass::name).map(className).toList());
-        var classes = projects.classes(owner, project.id());
-        for (int c = 0; c < classes.size(); c++) {
-            ImageClass target = classes.get(c);
-            int n = 0;
+        List<String> names = set.classes().stream().map(SampleClass::name).map(className).toList();
+        List<List<StoredImage>> pictures = new ArrayList<>();
+        for (int c = 0; c < set.classes().size(); c++) {
+            List<StoredImage> stored = new ArrayList<>();
             for (BufferedImage image : set.classes().get(c).images()) {
-                StoredImage stored = store(target.name() + "-" + (n++) + ".png", image);
-                projects.addSample(owner, target.id(), stored.bytes(), stored.mimeType());
+                stored.add(store(names.get(c) + "-" + stored.size() + ".png", image));
             }
+            pictures.add(stored);
         }
-        return projects.project(owner, project.id());
+        return transaction.execute(status -> {
+            Project project = projects.create(owner, name, kind, names);
+            List<ImageClass> classes = projects.classes(owner, project.id());
+            for (int c = 0; c < classes.size(); c++) {
+                for (StoredImage stored : pictures.get(c)) {
+                    projects.addSample(owner, classes.get(c).id(), stored.bytes(), stored.mimeType());
+                }
+            }
+            return projects.project(owner, project.id());
+        });
     }
 
     private StoredImage store(String fileName, BufferedImage image) {

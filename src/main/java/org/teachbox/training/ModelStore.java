@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.teachbox.project.ProjectDataRemoved;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.teachbox.engine.Model;
@@ -25,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps each project's latest trained model and its report in the database, so a restart loses
- * nothing. Loaded models are cached in memory: live webcam preview asks ten times a second.
+ * nothing. Loaded models are cached in memory, since live webcam preview asks ten times a second:
+ * the most recently used ones only, and each use checks the model's time stamp in the database,
+ * so a model trained by another server sharing the database is never answered from a stale copy.
  */
 @Component
 public class ModelStore {
@@ -35,12 +39,18 @@ public class ModelStore {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final JsonMapper json;
-    private final Map<UUID, StoredModel> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, StoredModel> cache;
 
-    ModelStore(JdbcClient jdbc, ProjectService projects) {
+    ModelStore(JdbcClient jdbc, ProjectService projects, @Value("${teachbox.models.cached:64}") int cached) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.json = JsonMapper.builder().build();
+        this.cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, StoredModel> eldest) {
+                return size() > Math.max(1, cached);
+            }
+        });
     }
 
     @Transactional
@@ -52,7 +62,8 @@ public class ModelStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant now = Instant.now();
+        // to the database's precision, so the cached copy and the row carry the same stamp
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("DELETE FROM trained_model WHERE project_id = ?").param(projectId).update();
         jdbc.sql("INSERT INTO trained_model (project_id, data_version, model, report, trained_at) VALUES (?, ?, ?, ?, ?)")
                 .params(projectId, report.dataVersion(), bytes.toByteArray(), json.writeValueAsString(report),
@@ -66,7 +77,15 @@ public class ModelStore {
         projects.project(owner, projectId);
         StoredModel cached = cache.get(projectId);
         if (cached != null) {
-            return Optional.of(cached);
+            Optional<Instant> stored = jdbc.sql("SELECT trained_at FROM trained_model WHERE project_id = ?")
+                    .param(projectId).query((rs, n) -> rs.getTimestamp("trained_at").toInstant()).optional();
+            if (stored.isPresent() && stored.get().equals(cached.trainedAt())) {
+                return Optional.of(cached);
+            }
+            cache.remove(projectId);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
         }
         return jdbc.sql("SELECT model, report, trained_at FROM trained_model WHERE project_id = ?")
                 .param(projectId)
@@ -88,6 +107,16 @@ public class ModelStore {
 
     public void forget(UUID projectId) {
         cache.remove(projectId);
+    }
+
+    /** A deleted project's model need not stay in memory. */
+    @EventListener
+    void onProjectDataRemoved(ProjectDataRemoved removed) {
+        forget(removed.projectId());
+    }
+
+    int cachedModels() {
+        return cache.size();
     }
 
     private Optional<StoredModel> read(byte[] model, String report, Instant trainedAt) {

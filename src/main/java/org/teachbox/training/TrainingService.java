@@ -40,6 +40,7 @@ public class TrainingService implements DisposableBean {
     private final ProjectService projects;
     private final ModelStore models;
     private final Embeddings embeddings;
+    private final Interruptions interruptions;
     private final FairQueue queue = new FairQueue();
     private final List<Thread> workers = new ArrayList<>();
     private final int threadsPerJob;
@@ -47,17 +48,20 @@ public class TrainingService implements DisposableBean {
     private final QueueClock clock;
     private final Map<String, TrainingJob> activeBySlot = new ConcurrentHashMap<>();
     private final Map<UUID, List<Consumer<TrainingEvent>>> subscribers = new ConcurrentHashMap<>();
+    /** Set on shutdown: jobs cancelled by it were interrupted, not ended by their learner. */
+    private volatile boolean stopping;
 
     /**
      * @param maxCost the most pictures × epochs one job may cost: 200,000 is 400 pictures at 500
      *                epochs, or 4,000 at the default 50
      */
-    TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings,
+    TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
                     @Value("${teachbox.training.max-cost:200000}") long maxCost) {
         this.projects = projects;
         this.models = models;
         this.embeddings = embeddings;
+        this.interruptions = interruptions;
         this.maxCost = maxCost;
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
@@ -104,8 +108,16 @@ public class TrainingService implements DisposableBean {
             activeBySlot.remove(slot, job);
             throw new ProjectRuleException("train.error.already-queued");
         }
+        if (job.purpose() == Purpose.PROJECT) {
+            interruptions.started(job.projectId());
+        }
         publishPositions();
         return job;
+    }
+
+    /** The project's last training was cut off by a server restart, and none has run since. */
+    public boolean wasInterrupted(UUID projectId) {
+        return active(projectId, Purpose.PROJECT).isEmpty() && interruptions.wasInterrupted(projectId);
     }
 
     public Optional<TrainingJob> active(UUID projectId, Purpose purpose) {
@@ -206,6 +218,9 @@ public class TrainingService implements DisposableBean {
         if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed) {
             // free the slot before anyone hears the end, so "Train again" right away is accepted
             activeBySlot.remove(slot(job.projectId(), job.purpose()), job);
+            if (job.purpose() == Purpose.PROJECT && !stopping) {
+                interruptions.ended(job.projectId());
+            }
         }
         job.record(event);
         for (Consumer<TrainingEvent> listener : subscribers.getOrDefault(job.projectId(), List.of())) {
@@ -223,6 +238,7 @@ public class TrainingService implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
         activeBySlot.values().forEach(TrainingJob::cancel);
         workers.forEach(Thread::interrupt);
     }

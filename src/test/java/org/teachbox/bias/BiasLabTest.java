@@ -30,6 +30,19 @@ class BiasLabTest {
     TrainingService training;
     @Autowired
     SampleProjects samples;
+    @Autowired
+    org.teachbox.project.ProjectService projects;
+
+    @Test
+    void aDeletedProjectsLabLeavesMemory() {
+        Project p = samples.digits(owner, "Deleted soon");
+        lab.trainFair(owner, p.id());
+        int before = lab.labsInMemory();
+
+        projects.deleteProject(owner, p.id());
+
+        assertThat(lab.labsInMemory()).isEqualTo(before - 1);
+    }
 
     private final String owner = UUID.randomUUID().toString();
 

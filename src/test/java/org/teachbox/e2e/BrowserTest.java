@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -50,6 +52,7 @@ abstract class BrowserTest {
 
     BrowserContext context;
     Page page;
+    final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() throws Exception {
@@ -89,6 +92,8 @@ abstract class BrowserTest {
         if (context != null) {
             context.close();
         }
+        // The app sends a content security policy; anything it blocks is a feature that broke.
+        assertThat(policyViolations).as("content security policy violations").isEmpty();
     }
 
     BrowserContext newContext(String locale) {
@@ -96,6 +101,11 @@ abstract class BrowserTest {
                 .setLocale(locale)
                 .setViewportSize(1280, 900)
                 .setPermissions(List.of("camera")));
+        c.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
         return c;
     }
 

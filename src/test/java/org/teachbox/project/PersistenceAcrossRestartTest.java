@@ -82,6 +82,40 @@ class PersistenceAcrossRestartTest {
         }
     }
 
+    @Test
+    void aTrainingCutOffByARestartIsReportedAfterItUntilTheNextTrainingEnds() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        UUID projectId;
+        try (ConfigurableApplicationContext first = start()) {
+            projectId = first.getBean(org.teachbox.samples.SampleProjects.class).shapes(owner, "Cut off").id();
+            TrainingService training = first.getBean(TrainingService.class);
+            CompletableFuture<Void> running = new CompletableFuture<>();
+            training.subscribe(projectId, e -> {
+                if (e instanceof TrainingEvent.Epoch) {
+                    running.complete(null);
+                }
+            });
+            training.train(owner, projectId, new TrainingSettings(400, 16, 0.001, OptimizerChoice.ADAM));
+            running.get(3, TimeUnit.MINUTES);
+            assertThat(training.wasInterrupted(projectId)).isFalse();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            TrainingService training = second.getBean(TrainingService.class);
+            assertThat(training.wasInterrupted(projectId)).isTrue();
+
+            CompletableFuture<TrainingReport> done = new CompletableFuture<>();
+            training.subscribe(projectId, e -> {
+                if (e instanceof TrainingEvent.Finished f) {
+                    done.complete(f.report());
+                }
+            });
+            training.train(owner, projectId, new TrainingSettings(1, 16, 0.001, OptimizerChoice.ADAM));
+            assertThat(training.wasInterrupted(projectId)).as("while training again").isFalse();
+            done.get(3, TimeUnit.MINUTES);
+            assertThat(training.wasInterrupted(projectId)).isFalse();
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         // arguments, not builder properties: those are defaults, and application.properties would
         // win with port 8080 and ./data

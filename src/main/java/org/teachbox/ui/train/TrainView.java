@@ -81,6 +81,9 @@ public class TrainView extends ProjectPage {
         advanced.show(TrainingSettings.defaults());
         showSplit();
         showStoredModel();
+        if (training.wasInterrupted(project.id())) {
+            verdict.setText(getTranslation("train.interrupted"));
+        }
     }
 
     @Override

@@ -77,8 +77,8 @@ class GatherViewTest {
         var frame = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var jpeg = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(frame, "jpeg", jpeg);
-        // Two a second: a script sending ten at once gets two stored.
-        SampleIntake intake = new SampleIntake(projects, ingest, new CaptureRateLimit(new KeyedRateLimit(2, 2)), owner);
+        // A burst of two, then hardly any more: a script sending ten at once gets two stored.
+        SampleIntake intake = new SampleIntake(projects, ingest, new CaptureRateLimit(new KeyedRateLimit(0.01, 2)), owner);
 
         List<SampleIntake.Result> results = java.util.stream.IntStream.range(0, 10)
                 .mapToObj(i -> intake.acceptCaptured(cats, "webcam.jpg", jpeg.toByteArray())).toList();
