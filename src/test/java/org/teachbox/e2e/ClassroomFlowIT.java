@@ -130,6 +130,9 @@ class ClassroomFlowIT extends BrowserTest {
         Page p = zh.newPage();
         p.navigate(url("/"));
         assertThat(p.locator("h1")).hasText("我的專案");
+        assertThat(p.locator("html")).hasAttribute("lang", "zh-Hant-TW");
+        org.assertj.core.api.Assertions.assertThat(p.evaluate("() => window.Vaadin.connectionIndicator.reconnectingText"))
+                .isEqualTo("和伺服器的連線中斷了，正在重新連線…");
         screenshot(p, "07-projects-zh");
         // a sample project speaks the class's language too: its classes are named in Chinese
         p.locator("#sample-shapes").click();

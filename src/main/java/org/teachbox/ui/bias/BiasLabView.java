@@ -138,7 +138,7 @@ public class BiasLabView extends ProjectPage {
         fair.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fair"), "run-fair", r)));
         skewed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.skewed"), "run-skewed", r)));
         fixed.ifPresent(r -> comparison.add(new RunColumn(getTranslation("bias.run.fixed",
-                getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
+                getTranslation("bias.fix.short." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                         .name().toLowerCase())), "run-fixed", r)));
 
         conclusion.removeAll();
@@ -148,7 +148,7 @@ public class BiasLabView extends ProjectPage {
                     fair.get().report().classNames().get(experiment.get().classIndex()))
                     : Conclusion.imbalance(fair.get().summary(), skewed.get().summary(),
                     fixed.map(BiasLabService.Result::summary).orElse(null), experiment.get().classIndex(),
-                    getTranslation("bias.fix." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
+                    getTranslation("bias.fix.short." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                             .name().toLowerCase()));
             lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
             look.show(project.id(), fair.get(), skewed.get(), experiment.get());
@@ -164,14 +164,16 @@ public class BiasLabView extends ProjectPage {
         }
         String run = getTranslation("bias.purpose." + event.purpose().name().toLowerCase());
         switch (event) {
-            case TrainingEvent.Queued q -> status.setText(run + ": " + getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds()));
-            case TrainingEvent.Step s -> status.setText(run + ": " + getTranslation("train.progress", s.epoch(),
-                    s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond())));
+            case TrainingEvent.Queued q -> status.setText(getTranslation("bias.status", run,
+                    getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds())));
+            case TrainingEvent.Step s -> status.setText(getTranslation("bias.status", run, getTranslation("train.progress",
+                    s.epoch(), s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond()))));
             case TrainingEvent.Finished f -> {
-                status.setText(run + ": " + getTranslation("bias.run.done"));
+                status.setText(getTranslation("bias.status", run, getTranslation("bias.run.done")));
                 refresh();
             }
-            case TrainingEvent.Failed f -> status.setText(run + ": " + getTranslation(f.messageKey(), f.args().toArray()));
+            case TrainingEvent.Failed f -> status.setText(getTranslation("bias.status", run,
+                    getTranslation(f.messageKey(), f.args().toArray())));
             default -> {
             }
         }

@@ -119,12 +119,19 @@ public class InsightsView extends ProjectPage {
 
     private void configureLayers() {
         layers.setId("model-summary");
-        layers.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", l.name()) : l.name())
+        layers.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", layerName(l.name())) : layerName(l.name()))
                 .setHeader(getTranslation("insights.layer")).setFlexGrow(2);
         layers.addColumn(TrainingReport.LayerRow::outputShape).setHeader(getTranslation("insights.shape"));
         layers.addColumn(TrainingReport.LayerRow::parameters).setHeader(getTranslation("insights.params"));
         layers.setAllRowsVisible(true);
         layers.addThemeVariants(GridVariant.LUMO_COMPACT);
+    }
+
+    /** "dense" as "Fully connected (dense)": the learner's words, with the name other tools use. */
+    private String layerName(String name) {
+        String key = "layer." + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "");
+        String text = getTranslation(key, name);
+        return text.contains(key) ? name : text;
     }
 
     private Div panel(String title, String hint, Component content) {
