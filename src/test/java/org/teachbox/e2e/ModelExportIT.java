@@ -1,0 +1,285 @@
+package org.teachbox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Page;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.teachbox.export.ModelExports;
+import org.teachbox.export.TfjsFiles;
+import org.teachbox.imaging.ImageIngest;
+import org.teachbox.imaging.ImageTensors;
+import org.teachbox.prediction.PredictionService;
+import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
+import org.teachbox.samples.SampleClass;
+import org.teachbox.samples.SampleProjects;
+import org.teachbox.samples.SampleSet;
+import org.teachbox.training.OptimizerChoice;
+import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingService;
+import org.teachbox.training.TrainingSettings;
+
+/**
+ * The exported model runs elsewhere: Chromium loads it with {@code @tensorflow/tfjs} and with
+ * Teachable Machine's own {@code @teachablemachine/image} (both from npm, served from localhost),
+ * and on pictures the model never trained on it gives the probabilities the server gives.
+ *
+ * <p>The pictures are square and at the model's input size, so neither side resizes them, and
+ * the browser gets the very JPEG the server's upload check made of each one: what is compared is
+ * the two networks, not two resamplers.
+ */
+class ModelExportIT extends BrowserTest {
+
+    private static final String[] CLASSES = {"sun", "leaf", "brick"};
+    private static final int PROBES = 20;
+
+    @Autowired
+    SampleProjects samples;
+    @Autowired
+    TrainingService training;
+    @Autowired
+    PredictionService predictions;
+    @Autowired
+    ImageIngest ingest;
+    @Autowired
+    ModelExports exports;
+
+    private final String owner = UUID.randomUUID().toString();
+
+    @Test
+    void teachableMachineExportGivesTheServersProbabilitiesInTfjsAndTmImage() throws Exception {
+        Project project = trained(ModelKind.PRETRAINED, 224, 6, 5);
+        TfjsFiles files = exports.export(owner, project.id()).orElseThrow();
+        List<Probe> probes = probes(ModelKind.PRETRAINED);
+        List<float[]> server = serverProbabilities(project, probes);
+
+        try (StaticFiles web = serve(files, probes)) {
+            page.navigate(web.url("/tfjs.html"));
+            List<List<Double>> tfjs = tfjsPredictions(page, "/model/model.json", 1 / 127.0, -1);
+            assertSame(server, tfjs, "tf.loadLayersModel");
+
+            page.navigate(web.url("/tm.html"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tm = (Map<String, Object>) page.evaluate("""
+                    async (n) => {
+                      await tf.setBackend('cpu');
+                      const model = await tmImage.load('/model/model.json', '/model/metadata.json');
+                      const out = [];
+                      for (let i = 0; i < n; i++) {
+                        const img = new Image();
+                        img.src = '/probe/' + i + '.png';
+                        await img.decode();
+                        out.push((await model.predict(img)).map(p => [p.className, p.probability]));
+                      }
+                      return {labels: model.getClassLabels(), total: model.getTotalClasses(), out: out};
+                    }""", probes.size());
+            assertThat(tm.get("labels")).isEqualTo(List.of(CLASSES));
+            assertThat(((Number) tm.get("total")).intValue()).isEqualTo(CLASSES.length);
+            @SuppressWarnings("unchecked")
+            List<List<List<Object>>> tmOut = (List<List<List<Object>>>) tm.get("out");
+            List<List<Double>> tmProbabilities = new ArrayList<>();
+            for (List<List<Object>> picture : tmOut) {
+                List<Double> row = new ArrayList<>();
+                for (int c = 0; c < CLASSES.length; c++) {
+                    assertThat(picture.get(c).get(0)).isEqualTo(CLASSES[c]);
+                    row.add(((Number) picture.get(c).get(1)).doubleValue());
+                }
+                tmProbabilities.add(row);
+            }
+            assertSame(server, tmProbabilities, "tmImage.predict");
+        }
+    }
+
+    /** Trains a project of the three classes, perClass pictures each, for a few epochs. */
+    private Project trained(ModelKind kind, int side, int perClass, int epochs) throws Exception {
+        List<SampleClass> classes = new ArrayList<>();
+        for (int c = 0; c < CLASSES.length; c++) {
+            List<BufferedImage> images = new ArrayList<>();
+            Random random = new Random(100 + c);
+            for (int i = 0; i < perClass; i++) {
+                images.add(picture(c, side, random));
+            }
+            classes.add(new SampleClass(CLASSES[c], images));
+        }
+        Project project = samples.create(owner, "Export " + kind, kind, new SampleSet("export", classes), n -> n);
+        CompletableFuture<TrainingReport> done = new CompletableFuture<>();
+        Runnable stop = training.subscribe(project.id(), e -> {
+            if (e instanceof TrainingEvent.Finished f) {
+                done.complete(f.report());
+            } else if (e instanceof TrainingEvent.Failed f) {
+                done.completeExceptionally(new AssertionError(f.messageKey()));
+            }
+        });
+        try {
+            training.train(owner, project.id(), new TrainingSettings(epochs, 16, 0.001, OptimizerChoice.ADAM));
+            assertThat(done.get(5, TimeUnit.MINUTES).status()).isEqualTo(TrainingReport.COMPLETED);
+        } finally {
+            stop.run();
+        }
+        return project;
+    }
+
+    /**
+     * New pictures of every class. upload is the file the server is asked about; seen is, as a
+     * lossless PNG, exactly the pixels the server's network gets from it after the upload check
+     * (crop, JPEG, decode, resize), so a browser decoding it sees the same numbers.
+     */
+    record Probe(byte[] upload, byte[] seen) {}
+
+    private List<Probe> probes(ModelKind kind) throws Exception {
+        Random random = new Random(7);
+        List<Probe> out = new ArrayList<>();
+        int side = kind.inputSize();
+        for (int i = 0; i < PROBES; i++) {
+            byte[] upload = png(picture(i % CLASSES.length, side, random));
+            float[] chw = ImageTensors.toChw(ingest.ingest("probe.png", upload).bytes(), side, 3);
+            BufferedImage seen = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+            int plane = side * side;
+            for (int p = 0; p < plane; p++) {
+                int r = Math.round(chw[p] * 255), g = Math.round(chw[plane + p] * 255), b = Math.round(chw[2 * plane + p] * 255);
+                seen.setRGB(p % side, p / side, r << 16 | g << 8 | b);
+            }
+            out.add(new Probe(upload, png(seen)));
+        }
+        return out;
+    }
+
+    private List<float[]> serverProbabilities(Project project, List<Probe> probes) throws Exception {
+        List<float[]> out = new ArrayList<>();
+        for (Probe probe : probes) {
+            out.add(predictions.predict(owner, project.id(), "probe.png", probe.upload()).orElseThrow().probabilities());
+        }
+        return out;
+    }
+
+    /** Probabilities from tf.loadLayersModel, pixels scaled as value * scale + offset. */
+    @SuppressWarnings("unchecked")
+    static List<List<Double>> tfjsPredictions(Page page, String modelUrl, double scale, double offset) {
+        Object result = page.evaluate("""
+                async ([url, n, scale, offset, grey, invert]) => {
+                  await tf.setBackend('cpu');
+                  const model = await tf.loadLayersModel(url);
+                  const out = [];
+                  for (let i = 0; i < n; i++) {
+                    const img = new Image();
+                    img.src = '/probe/' + i + '.png';
+                    await img.decode();
+                    const p = tf.tidy(() => {
+                      let x = tf.browser.fromPixels(img).toFloat();
+                      if (grey) x = x.mul(tf.tensor1d([0.299, 0.587, 0.114])).sum(-1, true);
+                      if (invert) x = tf.scalar(255).sub(x);
+                      return model.predict(x.mul(scale).add(offset).expandDims(0));
+                    });
+                    out.push(Array.from(await p.data()));
+                    p.dispose();
+                  }
+                  return out;
+                }""", List.of(modelUrl, PROBES, scale, offset, false, false));
+        List<List<Double>> out = new ArrayList<>();
+        for (List<Number> row : (List<List<Number>>) result) {
+            out.add(row.stream().map(Number::doubleValue).toList());
+        }
+        return out;
+    }
+
+    static void assertSame(List<float[]> server, List<List<Double>> browser, String how) {
+        assertThat(browser).as(how + ": one answer per picture").hasSize(server.size());
+        for (int i = 0; i < server.size(); i++) {
+            assertThat(browser.get(i)).as(how + ", picture " + i).hasSize(server.get(i).length);
+            for (int c = 0; c < server.get(i).length; c++) {
+                assertThat(browser.get(i).get(c)).as(how + ", picture " + i + ", class " + c)
+                        .isCloseTo(server.get(i)[c], within(0.01));
+            }
+        }
+    }
+
+    private StaticFiles serve(TfjsFiles files, List<Probe> probes) throws Exception {
+        StaticFiles web = new StaticFiles()
+                .put("/model/model.json", "application/json", files.modelJson())
+                .put("/model/weights.bin", "application/octet-stream", files.weightsBin())
+                .put("/model/metadata.json", "application/json", files.metadataJson())
+                .put("/lib/tf.min.js", "text/javascript", NpmTestLibraries.file("@tensorflow/tfjs/dist/tf.min.js"))
+                .put("/lib/tf-1.3.1.min.js", "text/javascript", NpmTestLibraries.file("tfjs-for-tm/dist/tf.min.js"))
+                .put("/lib/teachablemachine-image.min.js", "text/javascript",
+                        NpmTestLibraries.file("@teachablemachine/image/dist/teachablemachine-image.min.js"))
+                .put("/tfjs.html", "text/html", page("/lib/tf.min.js"))
+                // Teachable Machine's own snippet: tfjs 1.3.1, the version tmImage names as its peer
+                .put("/tm.html", "text/html", page("/lib/tf-1.3.1.min.js", "/lib/teachablemachine-image.min.js"));
+        for (int i = 0; i < probes.size(); i++) {
+            web.put("/probe/" + i + ".png", "image/png", probes.get(i).seen());
+        }
+        return web;
+    }
+
+    private static byte[] page(String... scripts) {
+        StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=utf-8>");
+        for (String s : scripts) {
+            html.append("<script src=\"").append(s).append("\"></script>");
+        }
+        return html.append("</head><body></body></html>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A sun (yellow disc), a leaf (green ellipse) or a brick (red block) on a noisy ground. */
+    static BufferedImage picture(int kind, int side, Random random) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.getHSBColor(random.nextFloat(), 0.15f + 0.2f * random.nextFloat(), 0.5f + 0.4f * random.nextFloat()));
+        g.fillRect(0, 0, side, side);
+        int size = side / 3 + random.nextInt(side / 4);
+        int x = random.nextInt(side - size), y = random.nextInt(side - size);
+        switch (kind) {
+            case 0 -> {
+                g.setColor(Color.getHSBColor(0.12f + 0.05f * random.nextFloat(), 0.9f, 1f));
+                g.fillOval(x, y, size, size);
+            }
+            case 1 -> {
+                g.setColor(Color.getHSBColor(0.28f + 0.08f * random.nextFloat(), 0.8f, 0.6f));
+                g.fillOval(x, y + size / 4, size, size / 2);
+            }
+            default -> {
+                g.setColor(Color.getHSBColor(0.0f + 0.04f * random.nextFloat(), 0.8f, 0.6f));
+                g.fillRect(x, y + size / 4, size, size / 2);
+            }
+        }
+        g.dispose();
+        for (int i = 0; i < side * side / 8; i++) {
+            int px = random.nextInt(side), py = random.nextInt(side);
+            int rgb = image.getRGB(px, py);
+            int d = random.nextInt(61) - 30;
+            int r = clamp((rgb >> 16 & 255) + d), gr = clamp((rgb >> 8 & 255) + d), b = clamp((rgb & 255) + d);
+            image.setRGB(px, py, r << 16 | gr << 8 | b);
+        }
+        return image;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
