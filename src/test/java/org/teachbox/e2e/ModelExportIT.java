@@ -64,7 +64,10 @@ class ModelExportIT extends BrowserTest {
     @Autowired
     ModelExports exports;
 
-    private final String owner = UUID.randomUUID().toString();
+    /** An owner token as the app hands them out, so the browser can be given this owner's cookie. */
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+    private final String owner = java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(java.nio.ByteBuffer.allocate(32).putLong(new Random().nextLong()).putLong(System.nanoTime()).array());
 
     @Test
     void teachableMachineExportGivesTheServersProbabilitiesInTfjsAndTmImage() throws Exception {
@@ -110,6 +113,93 @@ class ModelExportIT extends BrowserTest {
         }
     }
 
+    @Test
+    void ownerSharesTheModelAndTmImageOnAnotherSiteLoadsItFromTheShareLink() throws Exception {
+        Project project = trained(ModelKind.PRETRAINED, 224, 6, 5);
+        TfjsFiles files = exports.export(owner, project.id()).orElseThrow();
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("teachbox_owner", owner)
+                .setDomain("localhost").setPath("/")));
+        page.navigate(url("/project/" + project.id() + "/preview"));
+
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#download-model").click());
+        java.util.Map<String, byte[]> zip = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                zip.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(zip.keySet()).containsExactly("metadata.json", "model.json", "weights.bin");
+        assertThat(zip.get("weights.bin")).isEqualTo(files.weightsBin());
+        assertThat(download.suggestedFilename()).endsWith(".zip");
+
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#share-url")).isHidden();
+        page.locator("#share-model").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#share-url input"))
+                .hasValue(java.util.regex.Pattern.compile(".*/api/v1/models/[A-Za-z0-9_-]{32}/$"));
+        String modelUrl = page.locator("#share-url input").inputValue();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#snippet-python"))
+                .containsText(modelUrl + "predict");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#snippet-p5"))
+                .containsText(modelUrl + "model.json");
+        page.locator("#share-panel").scrollIntoViewIfNeeded();
+        screenshot(page, "share-panel");
+
+        List<Probe> probes = probes(ModelKind.PRETRAINED).subList(0, 6);
+        List<float[]> server = serverProbabilities(project, probes);
+        try (StaticFiles web = serve(files, probes)) {
+            // another origin than the app's: the browser needs the API's CORS headers
+            Page other = context.newPage();
+            other.navigate(web.url("/tm.html"));
+            @SuppressWarnings("unchecked")
+            List<List<Number>> shared = (List<List<Number>>) other.evaluate("""
+                    async ([url, n]) => {
+                      await tf.setBackend('cpu');
+                      const model = await tmImage.load(url + 'model.json', url + 'metadata.json');
+                      const out = [];
+                      for (let i = 0; i < n; i++) {
+                        const img = new Image();
+                        img.src = '/probe/' + i + '.png';
+                        await img.decode();
+                        out.push((await model.predict(img)).map(p => p.probability));
+                      }
+                      return out;
+                    }""", List.of(modelUrl, probes.size()));
+            assertSame(server, shared.stream().map(r -> r.stream().map(Number::doubleValue).toList()).toList(),
+                    "tmImage from the share link");
+
+            page.bringToFront();
+            page.locator("#share-revoke").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#share-model")).isVisible();
+            Object status = other.evaluate("async (url) => (await fetch(url + 'metadata.json')).status", modelUrl);
+            assertThat(((Number) status).intValue()).as("a revoked link").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void smallCnnAndDigitsExportsGiveTheServersProbabilitiesInTfjs() throws Exception {
+        for (ModelKind kind : List.of(ModelKind.IMAGE, ModelKind.DIGITS)) {
+            Project project = trained(kind, kind.inputSize(), 6, 3);
+            TfjsFiles files = exports.export(owner, project.id()).orElseThrow();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metadata = json.readValue(files.metadataJson(), Map.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> input = (Map<String, Object>) metadata.get("input");
+            assertThat(metadata.get("labels")).isEqualTo(List.of(CLASSES));
+            assertThat(input.get("width")).isEqualTo(kind.inputSize());
+            assertThat(input.get("channels")).isEqualTo(kind.channels());
+            List<Probe> probes = probes(kind);
+            List<float[]> server = serverProbabilities(project, probes);
+            try (StaticFiles web = serve(files, probes)) {
+                page.navigate(web.url("/tfjs.html"));
+                // the browser applies what the metadata says, not what this test knows
+                List<List<Double>> tfjs = tfjsPredictions(page, "/model/model.json",
+                        ((Number) input.get("scale")).doubleValue(), ((Number) input.get("offset")).doubleValue(),
+                        kind.channels() == 1, Boolean.TRUE.equals(input.get("invert")));
+                assertSame(server, tfjs, kind + " in tf.loadLayersModel");
+            }
+        }
+    }
+
     /** Trains a project of the three classes, perClass pictures each, for a few epochs. */
     private Project trained(ModelKind kind, int side, int perClass, int epochs) throws Exception {
         List<SampleClass> classes = new ArrayList<>();
@@ -152,11 +242,14 @@ class ModelExportIT extends BrowserTest {
         int side = kind.inputSize();
         for (int i = 0; i < PROBES; i++) {
             byte[] upload = png(picture(i % CLASSES.length, side, random));
-            float[] chw = ImageTensors.toChw(ingest.ingest("probe.png", upload).bytes(), side, 3);
+            int channels = kind.channels();
+            float[] chw = ImageTensors.toChw(ingest.ingest("probe.png", upload).bytes(), side, channels);
             BufferedImage seen = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
             int plane = side * side;
             for (int p = 0; p < plane; p++) {
-                int r = Math.round(chw[p] * 255), g = Math.round(chw[plane + p] * 255), b = Math.round(chw[2 * plane + p] * 255);
+                int r = Math.round(chw[p] * 255);
+                int g = channels == 1 ? r : Math.round(chw[plane + p] * 255);
+                int b = channels == 1 ? r : Math.round(chw[2 * plane + p] * 255);
                 seen.setRGB(p % side, p / side, r << 16 | g << 8 | b);
             }
             out.add(new Probe(upload, png(seen)));
@@ -164,7 +257,7 @@ class ModelExportIT extends BrowserTest {
         return out;
     }
 
-    private List<float[]> serverProbabilities(Project project, List<Probe> probes) throws Exception {
+    List<float[]> serverProbabilities(Project project, List<Probe> probes) throws Exception {
         List<float[]> out = new ArrayList<>();
         for (Probe probe : probes) {
             out.add(predictions.predict(owner, project.id(), "probe.png", probe.upload()).orElseThrow().probabilities());
@@ -175,6 +268,12 @@ class ModelExportIT extends BrowserTest {
     /** Probabilities from tf.loadLayersModel, pixels scaled as value * scale + offset. */
     @SuppressWarnings("unchecked")
     static List<List<Double>> tfjsPredictions(Page page, String modelUrl, double scale, double offset) {
+        return tfjsPredictions(page, modelUrl, scale, offset, false, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<List<Double>> tfjsPredictions(Page page, String modelUrl, double scale, double offset, boolean grey,
+            boolean invert) {
         Object result = page.evaluate("""
                 async ([url, n, scale, offset, grey, invert]) => {
                   await tf.setBackend('cpu');
@@ -194,7 +293,7 @@ class ModelExportIT extends BrowserTest {
                     p.dispose();
                   }
                   return out;
-                }""", List.of(modelUrl, PROBES, scale, offset, false, false));
+                }""", List.of(modelUrl, PROBES, scale, offset, grey, invert));
         List<List<Double>> out = new ArrayList<>();
         for (List<Number> row : (List<List<Number>>) result) {
             out.add(row.stream().map(Number::doubleValue).toList());
