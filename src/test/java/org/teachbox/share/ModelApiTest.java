@@ -44,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
         "teachbox.data-dir=target/test-data/api-${random.uuid}", "teachbox.api.burst=8", "teachbox.api.per-second=0.1"})
 class ModelApiTest {
 
-    private static Project trained;
-    private static String trainedOwner;
+    /** One trained project per test class (and so per database), made by the first test that runs. */
+    private static final java.util.Map<Class<?>, Object[]> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Project trained;
+    private String trainedOwner;
 
     @LocalServerPort
     int port;
@@ -63,7 +66,10 @@ class ModelApiTest {
 
     @BeforeEach
     void trainOnce() throws Exception {
-        if (trained != null) {
+        Object[] known = TRAINED.get(getClass());
+        if (known != null) {
+            trained = (Project) known[0];
+            trainedOwner = (String) known[1];
             return;
         }
         trainedOwner = UUID.randomUUID().toString();
@@ -83,6 +89,7 @@ class ModelApiTest {
             stop.run();
         }
         trained = p;
+        TRAINED.put(getClass(), new Object[] {p, trainedOwner});
     }
 
     @Test
