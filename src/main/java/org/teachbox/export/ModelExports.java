@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.teachbox.pretrained.BackboneLibrary;
@@ -22,16 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A project's trained model as TF.js files, for "Download model (TensorFlow.js)" and the share
  * link's model URLs. The files are made once per trained model and kept until it is retrained:
- * a classroom of Scratch projects may each fetch the same 2 MB.
+ * a classroom of Scratch projects may each fetch the same 2 MB. Only the last few are kept.
  */
 @Service
 public class ModelExports {
+
+    private static final int KEPT = 12;
 
     private final ProjectService projects;
     private final ModelStore models;
     private final BackboneLibrary library;
     private final TfjsExporter exporter = new TfjsExporter(JsonMapper.builder().build());
-    private final Map<UUID, Made> made = new ConcurrentHashMap<>();
+    /** The last few exports made, newest last: a pretrained one holds about 2.2 MB. */
+    private final Map<UUID, Made> made = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Made> eldest) {
+            return size() > KEPT;
+        }
+    });
     private volatile BackbonePart backbone;
 
     ModelExports(ProjectService projects, ModelStore models, BackboneLibrary library) {

@@ -29,6 +29,12 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> failed(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse refused) {
+            // Spring's own refusals (wrong method, unreadable request...) keep their status
+            HttpStatus status = HttpStatus.resolve(refused.getStatusCode().value());
+            return ModelApiController.error(status == null ? HttpStatus.BAD_REQUEST : status, "bad_request",
+                    "This request is not one the model API takes.");
+        }
         log.warn("The model API failed", e);
         return ModelApiController.error(HttpStatus.INTERNAL_SERVER_ERROR, "failed",
                 "Something went wrong on the server. Try again later.");

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.teachbox.export.ModelExports;
 import org.teachbox.export.TfjsFiles;
@@ -130,6 +131,15 @@ class ModelApiController {
         } catch (ProjectRuleException e) {
             return error(HttpStatus.CONFLICT, "not_available", english(e.messageKey(), e.messageArgs()));
         }
+    }
+
+    /** Asking predict with another method gets the JSON answer every refusal gets, and says what works. */
+    @RequestMapping(value = "/predict", method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE,
+            RequestMethod.PATCH})
+    ResponseEntity<?> predictNeedsPost() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, OPTIONS")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body("method_not_allowed", "Send the picture with POST."));
     }
 
     private ResponseEntity<?> file(String code, Function<TfjsFiles, byte[]> which, MediaType type) {

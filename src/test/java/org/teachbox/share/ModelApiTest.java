@@ -164,6 +164,7 @@ class ModelApiTest {
         assertThat(error.path("message").asString()).contains("not a picture");
         HttpResponse<String> empty = send(HttpRequest.newBuilder(api(code, "predict")).POST(HttpRequest.BodyPublishers.noBody()));
         assertJsonError(empty, 422);
+        assertJsonError(send(HttpRequest.newBuilder(api(code, "predict")).GET()), 405);
     }
 
     @Test

@@ -43,14 +43,16 @@ public class DownloadModelLink extends Anchor {
         return event -> {
             String owner = event.getRequest() instanceof HttpServletRequest http && Owner.of(http) != null
                     ? Owner.of(http) : sessionOwner;
-            Optional<TfjsFiles> files;
-            Project project;
+            UUID id = projectId.get();
+            Optional<TfjsFiles> files = Optional.empty();
+            Project project = null;
             try {
-                project = projects.project(owner, projectId.get());
-                files = exports.export(owner, project.id());
-            } catch (ProjectRuleException | NullPointerException e) {
+                if (id != null) {
+                    project = projects.project(owner, id);
+                    files = exports.export(owner, id);
+                }
+            } catch (ProjectRuleException e) {
                 files = Optional.empty();
-                project = null;
             }
             if (files.isEmpty()) {
                 event.getResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
