@@ -143,6 +143,14 @@ class ModelExportIT extends BrowserTest {
                 .containsText(modelUrl + "model.json");
         page.locator("#share-panel").scrollIntoViewIfNeeded();
         screenshot(page, "share-panel");
+        com.microsoft.playwright.BrowserContext taiwan = newContext("zh-TW");
+        taiwan.addCookies(List.of(new com.microsoft.playwright.options.Cookie("teachbox_owner", owner)
+                .setDomain("localhost").setPath("/")));
+        Page zh = taiwan.newPage();
+        zh.navigate(url("/project/" + project.id() + "/preview"));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(zh.locator("#share-revoke")).containsText("停止分享");
+        screenshot(zh, "share-panel-zh-TW");
+        taiwan.close();
 
         List<Probe> probes = probes(ModelKind.PRETRAINED).subList(0, 6);
         List<float[]> server = serverProbabilities(project, probes);
@@ -303,6 +311,14 @@ class ModelExportIT extends BrowserTest {
 
     static void assertSame(List<float[]> server, List<List<Double>> browser, String how) {
         assertThat(browser).as(how + ": one answer per picture").hasSize(server.size());
+        double worst = 0;
+        for (int i = 0; i < Math.min(server.size(), browser.size()); i++) {
+            for (int c = 0; c < Math.min(server.get(i).length, browser.get(i).size()); c++) {
+                worst = Math.max(worst, Math.abs(browser.get(i).get(c) - server.get(i)[c]));
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(ModelExportIT.class).info("{}: {} pictures, largest difference from the server {}",
+                how, server.size(), worst);
         for (int i = 0; i < server.size(); i++) {
             assertThat(browser.get(i)).as(how + ", picture " + i).hasSize(server.get(i).length);
             for (int c = 0; c < server.get(i).length; c++) {
