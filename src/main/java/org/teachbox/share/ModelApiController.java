@@ -15,6 +15,10 @@ import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +52,8 @@ import org.teachbox.project.ProjectRuleException;
  */
 @RestController
 @RequestMapping("/api/v1/models/{code}")
+@OpenAPIDefinition(info = @Info(title = "Teachbox shared-model API", version = "v1",
+        description = "A shared model's Teachable Machine files and a predict call; {code} is the share code."))
 class ModelApiController {
 
     private final ShareService shares;
@@ -66,21 +72,28 @@ class ModelApiController {
         this.maxBytes = ingest.limits().maxBytes();
     }
 
+    @Operation(summary = "The model's topology and weights manifest (TF.js layers format)")
     @GetMapping("/model.json")
     ResponseEntity<?> model(@PathVariable String code) {
         return file(code, TfjsFiles::modelJson, MediaType.APPLICATION_JSON);
     }
 
+    @Operation(summary = "The model's weights, float32 little-endian, as model.json lists them")
     @GetMapping("/weights.bin")
     ResponseEntity<?> weights(@PathVariable String code) {
         return file(code, TfjsFiles::weightsBin, MediaType.APPLICATION_OCTET_STREAM);
     }
 
+    @Operation(summary = "Labels, image size and pixel scaling (Teachable Machine's metadata.json)")
     @GetMapping("/metadata.json")
     ResponseEntity<?> metadata(@PathVariable String code) {
         return file(code, TfjsFiles::metadataJson, MediaType.APPLICATION_JSON);
     }
 
+    @Operation(summary = "Classify a picture sent as the request body or as a multipart file",
+            description = "Answers {\"predictions\":[{\"className\":\"cat\",\"probability\":0.97},...]} in class order. "
+                    + "Errors are {\"error\",\"message\"}: 404 unknown or revoked code, 409 not trained, "
+                    + "413 too large, 422 not a usable picture, 429 too many requests.")
     @PostMapping("/predict")
     ResponseEntity<?> predict(@PathVariable String code, HttpServletRequest request) throws IOException {
         Optional<ResponseEntity<?>> refused = refusal(code);
@@ -134,6 +147,7 @@ class ModelApiController {
     }
 
     /** Asking predict with another method gets the JSON answer every refusal gets, and says what works. */
+    @Operation(hidden = true)
     @RequestMapping(value = "/predict", method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE,
             RequestMethod.PATCH})
     ResponseEntity<?> predictNeedsPost() {

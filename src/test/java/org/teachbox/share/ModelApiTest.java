@@ -227,6 +227,17 @@ class ModelApiTest {
         assertThat(sample.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theOpenApiDescriptionCoversTheModelApiOnly() throws Exception {
+        HttpResponse<String> docs = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).GET());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(docs.body()).path("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/models/{code}/predict", "/api/v1/models/{code}/model.json",
+                "/api/v1/models/{code}/weights.bin", "/api/v1/models/{code}/metadata.json");
+        assertThat(paths.propertyNames()).allMatch(p -> p.startsWith("/api/v1/"));
+        assertThat(paths.path("/api/v1/models/{code}/predict").has("post")).isTrue();
+    }
+
     /** A new code for the trained project: revoke whatever code it had, share again. */
     private String freshCode() {
         shares.revoke(trainedOwner, trained.id());
