@@ -30,6 +30,12 @@ class OwnerTokenFilter extends OncePerRequestFilter {
     static final String COOKIE = "teachbox_owner";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The shared-model API knows its caller by share code only: no owner cookie is handed out there. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

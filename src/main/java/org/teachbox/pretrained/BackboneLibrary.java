@@ -59,6 +59,11 @@ public class BackboneLibrary {
         return availability.backbone().isPresent();
     }
 
+    /** The folder the loaded backbone's model.json and weight files are in, when one is loaded. */
+    public Optional<Path> source() {
+        return availability.backbone().map(b -> availability.from());
+    }
+
     /** The folder an admin installs the backbone into. */
     public Path directory() {
         return dir;

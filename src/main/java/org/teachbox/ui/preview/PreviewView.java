@@ -12,11 +12,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 
+import org.teachbox.export.ModelExports;
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
+import org.teachbox.share.ShareService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.ui.HeatmapImage;
 import org.teachbox.ui.Messages;
@@ -25,6 +27,8 @@ import org.teachbox.ui.components.DrawPad;
 import org.teachbox.ui.components.WebcamCapture;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
+import org.teachbox.ui.share.DownloadModelLink;
+import org.teachbox.ui.share.SharePanel;
 
 /** Step 3, Preview: show the model something new (webcam, a file, a drawing) and see its answer. */
 @Route(value = "project/:projectId/preview", layout = MainLayout.class)
@@ -42,8 +46,10 @@ public class PreviewView extends ProjectPage {
     private final Div drawPanel;
     private final VerticalLayout modelParts;
     private final java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SharePanel sharePanel;
 
-    public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models) {
+    public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models, ModelExports exports,
+            ShareService shares) {
         super(projects);
         this.predictions = predictions;
         this.models = models;
@@ -59,7 +65,9 @@ public class PreviewView extends ProjectPage {
         result.addClassName("tb-panel");
         Div layout = new Div(sources, result);
         layout.addClassName("tb-preview");
-        modelParts = new VerticalLayout(stale, new Paragraph(getTranslation("preview.hint")), layout);
+        sharePanel = new SharePanel(shares, owner,
+                new DownloadModelLink(exports, projects, owner, () -> project == null ? null : project.id()));
+        modelParts = new VerticalLayout(stale, new Paragraph(getTranslation("preview.hint")), layout, sharePanel);
         modelParts.setPadding(false);
         addContent(none, modelParts);
     }
@@ -77,6 +85,7 @@ public class PreviewView extends ProjectPage {
         stale.setVisible(models.isOutOfDate(owner, project.id()));
         bars.setClassNames(model.get().classNames());
         drawPanel.setVisible(project.modelKind() == ModelKind.DIGITS);
+        sharePanel.load(project);
     }
 
     private Div webcam() {
