@@ -58,6 +58,8 @@ class ViewLifecycleTest {
     ProjectService projects;
     @Autowired
     ModelStore models;
+    @Autowired
+    org.teachbox.runs.RunHistory runs;
 
     private final String owner = UUID.randomUUID().toString();
     private final ServerSideUi browser = new ServerSideUi(owner, Locale.ENGLISH);
@@ -71,7 +73,7 @@ class ViewLifecycleTest {
     @Test
     void oneClickOnTrainIsOneRunAfterOpeningTheTrainStepThreeTimes() {
         Project p = project("Cats");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         for (int i = 0; i < 3; i++) {
             browser.enter(view, p.id().toString());
         }
@@ -101,7 +103,7 @@ class ViewLifecycleTest {
     void goingFromProjectAToProjectBShowsOnlyBsProgress() {
         Project a = project("A");
         Project b = project("B");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, a.id().toString());
         browser.enter(view, b.id().toString());
 
@@ -127,7 +129,7 @@ class ViewLifecycleTest {
     @Test
     void leavingThePageStopsFollowingEvenEventsAlreadyOnTheirWay() {
         Project a = project("Gone");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, a.id().toString());
         UUID job = UUID.randomUUID();
         jobs.publish(a.id(), new TrainingEvent.Epoch(job, Purpose.PROJECT, epoch(1, 10)));
@@ -150,7 +152,7 @@ class ViewLifecycleTest {
         // the page through the subscription, as when the page opens while they are published.
         jobs.running(p.id(), id, List.of(first.result(), second.result()), step);
         jobs.alsoDeliverOnSubscribe(p.id(), List.of(first, second, step));
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, p.id().toString());
         browser.runPendingAccess();
 
@@ -171,7 +173,7 @@ class ViewLifecycleTest {
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new DataAccessResourceFailureException(
                 "Connection is broken: jdbc:h2:file:/srv/teachbox/data/teachbox"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class));
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
 
         browser.enter(view, p.id().toString());
 
@@ -187,7 +189,7 @@ class ViewLifecycleTest {
         Project p = project("壞掉");
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new IllegalStateException("SELECT * FROM sample"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class));
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
 
         browser.enter(view, p.id().toString());
 
@@ -211,7 +213,7 @@ class ViewLifecycleTest {
     @Test
     void aProjectOfAnotherBrowserIsNotFound() {
         Project theirs = projects.create(UUID.randomUUID().toString(), "Theirs", ModelKind.IMAGE, List.of("a", "b"));
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
 
         browser.enter(view, theirs.id().toString());
 
