@@ -10,11 +10,12 @@ import org.teachbox.training.TrainingReport.EpochRow;
  * <ul>
  *   <li><b>best epoch</b>: the most validation pictures right; a lower validation loss breaks
  *   ties (the rule the trainer keeps its weights by);</li>
- *   <li><b>the gap opens</b> (overfitting) at the first of {@value #STREAK} epochs in a row where
- *   validation loss stays more than 10% above its lowest so far while training loss is below
- *   what it was at that lowest point, or where training accuracy is more than 15 points above
- *   validation accuracy. Three in a row, so one unlucky epoch on a few validation pictures is
- *   not called overfitting;</li>
+ *   <li><b>the gap opens</b> (overfitting) at the epoch from which, up to the last epoch and for
+ *   at least {@value #STREAK} epochs, validation loss stays more than 10% above its lowest so
+ *   far while training loss is below what it was at that lowest point, or training accuracy
+ *   stays more than 15 points above validation accuracy. It must last to the end, so a few
+ *   unlucky epochs on a few validation pictures, after which validation recovers, are not
+ *   called overfitting;</li>
  *   <li><b>the loss rises</b>: after at least three epochs, training loss ends higher than it
  *   was after the first. With a workable learning rate it always falls, so a rising loss is,
  *   like a loss that becomes NaN, a learning rate too big.</li>
@@ -29,8 +30,8 @@ public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRis
     static final double ACCURACY_GAP = 0.15;
 
     public static CurveReading of(List<EpochRow> history) {
-        int lossGap = firstStreak(history, lossParted(history));
-        int accuracyGap = firstStreak(history, accuracyParted(history));
+        int lossGap = lastingFrom(history, lossParted(history));
+        int accuracyGap = lastingFrom(history, accuracyParted(history));
         Gap gap = lossGap == 0 && accuracyGap == 0 ? Gap.NONE
                 : accuracyGap == 0 || (lossGap != 0 && lossGap <= accuracyGap) ? Gap.LOSS : Gap.ACCURACY;
         int gapEpoch = gap == Gap.NONE ? 0 : gap == Gap.LOSS ? lossGap : accuracyGap;
@@ -82,16 +83,13 @@ public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRis
         return parted;
     }
 
-    /** The epoch (from 1) that starts the first run of {@link #STREAK} true values, or 0. */
-    private static int firstStreak(List<EpochRow> history, boolean[] parted) {
-        int inRow = 0;
-        for (int i = 0; i < parted.length; i++) {
-            inRow = parted[i] ? inRow + 1 : 0;
-            if (inRow == STREAK) {
-                return history.get(i - STREAK + 1).epoch();
-            }
+    /** The epoch (from 1) from which every value up to the last is true, if at least {@link #STREAK}; else 0. */
+    private static int lastingFrom(List<EpochRow> history, boolean[] parted) {
+        int trailing = 0;
+        for (int i = parted.length - 1; i >= 0 && parted[i]; i--) {
+            trailing++;
         }
-        return 0;
+        return trailing >= STREAK ? history.get(parted.length - trailing).epoch() : 0;
     }
 
     private static boolean rising(List<EpochRow> history) {

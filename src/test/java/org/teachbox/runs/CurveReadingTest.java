@@ -36,6 +36,18 @@ class CurveReadingTest {
     }
 
     @Test
+    void validationThatComesBackDownAfterABadPatchIsNotOverfitting() {
+        // val loss 0.5 at epoch 3, then three epochs above 0.55, then lower than ever: still learning
+        List<EpochRow> h = rows(new double[] {1.0, 0.8, 0.7, 0.6, 0.55, 0.5, 0.45},
+                new double[] {0.9, 0.7, 0.5, 0.6, 0.62, 0.58, 0.45},
+                new double[] {0.3, 0.4, 0.5, 0.55, 0.6, 0.62, 0.65},
+                new double[] {0.35, 0.45, 0.55, 0.5, 0.52, 0.55, 0.7});
+        CurveReading r = CurveReading.of(h);
+        assertThat(r.gap()).isEqualTo(CurveReading.Gap.NONE);
+        assertThat(r.bestEpoch()).isEqualTo(7);
+    }
+
+    @Test
     void trainingAccuracyFarAboveValidationForThreeEpochsIsOverfittingToo() {
         List<EpochRow> h = rows(new double[] {1.0, 0.8, 0.6, 0.5, 0.4},
                 new double[] {1.0, 0.9, 0.8, 0.75, 0.74},
