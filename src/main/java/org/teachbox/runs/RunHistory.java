@@ -106,8 +106,10 @@ public class RunHistory {
             Set<UUID> keep = models.currentRunId(ended.owner(), ended.projectId()).map(Set::of).orElse(Set.of());
             repo.insert(ended.runId(), ended.projectId(), ended.report(), ended.kind() != ModelKind.PRETRAINED,
                     model, maxPerProject, keep);
+        } catch (org.springframework.dao.DataIntegrityViolationException projectGone) {
+            log.info("Run {} was not kept: its project {} was deleted while it trained", ended.runId(), ended.projectId());
         } catch (RuntimeException e) {
-            // a project deleted while it trained, or the database gone: the run is lost, the training is not
+            // the database gone, or a model that cannot be written: the run is lost, the training is not
             log.warn("Run {} of project {} could not be kept", ended.runId(), ended.projectId(), e);
         }
     }

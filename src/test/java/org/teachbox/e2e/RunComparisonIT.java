@@ -99,6 +99,31 @@ class RunComparisonIT extends BrowserTest {
         screenshot(page, "23-runs-overfitting");
     }
 
+    @Test
+    void aRunThatBlowsUpOffersToTrainAgainWithATenthOfTheLearningRate() {
+        page.navigate(url("/"));
+        page.locator("#sample-digits").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        page.navigate(page.url() + "/train");
+        page.locator("#advanced").click();
+        setField("#epochs input", "3");
+        setField("#learning-rate input", "1000");
+        page.locator("#advanced vaadin-select").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("SGD (plain gradient descent)")).click();
+        settle(page);
+        page.locator("#train-button").click();
+        assertThat(page.locator("#diverged-hint")).isVisible(LONG);
+        assertThat(page.locator("#diverged-hint")).containsText("Try one ten times smaller");
+        assertThat(page.locator("#run-1")).containsText("Blew up");
+        assertThat(page.locator("#retry-smaller-lr")).hasText("Train again with learning rate 100 (instead of 1000)");
+        screenshot(page, "24-runs-diverged");
+        page.locator("#retry-smaller-lr").click();
+        assertThat(page.locator("#run-2")).isVisible(LONG);
+        assertThat(page.locator("#run-2")).containsText("lr 100 · 3 epochs");
+        assertThat(page.locator("#learning-rate input")).hasValue("100");
+    }
+
     private void setField(String selector, String value) {
         page.locator(selector).fill(value);
         page.locator(selector).press("Tab");
