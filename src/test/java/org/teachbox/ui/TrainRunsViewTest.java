@@ -86,6 +86,13 @@ class TrainRunsViewTest {
         assertThat(ServerSideUi.text(row)).contains("Blew up").contains("lr 1000 · 4 epochs · batch 16")
                 .doesNotContain("Use this model");
 
+        // coming back to Train later: the run that blew up is the one shown, with the hint
+        browser.enter(view, p.id().toString());
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(ServerSideUi.descendants(ServerSideUi.find(view, Div.class, "run-1"))
+                .filter(com.vaadin.flow.component.checkbox.Checkbox.class::isInstance)
+                .map(c -> ((com.vaadin.flow.component.checkbox.Checkbox) c).getValue())).containsExactly(true);
+
         ServerSideUi.click(retry);
         waitUntil(() -> runs.list(owner, p.id()).size() == 2 && idle(p));
         browser.runPendingAccess();

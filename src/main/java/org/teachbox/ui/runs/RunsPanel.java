@@ -67,10 +67,17 @@ public class RunsPanel extends Div {
     /** After a training ended: its run is now the newest, and the one shown. */
     public void showNewest() {
         reload();
+        newest().ifPresentOrElse(this::showOnly, () -> {
+            compared.clear();
+            render();
+            fireCompare();
+        });
+    }
+
+    /** Ticks only {@code run}, and has it drawn. */
+    public void showOnly(Run run) {
         compared.clear();
-        if (!runs.isEmpty()) {
-            compared.add(runs.getLast().id());
-        }
+        compared.add(run.id());
         render();
         fireCompare();
     }

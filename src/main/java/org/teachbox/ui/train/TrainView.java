@@ -1,7 +1,6 @@
 package org.teachbox.ui.train;
 
 import java.util.EnumSet;
-import java.util.List;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -132,7 +131,7 @@ public class TrainView extends ProjectPage {
             diverged.show(r.report());
             if (diverged.isVisible()) {
                 verdict.setText("");
-                RunCurves.draw(curves, List.of(r));
+                runs.showOnly(r);
             }
         });
     }
