@@ -2,6 +2,10 @@
  * <train-chart>: a Chart.js line chart of one training metric (accuracy or loss) per epoch,
  * with a training and a validation series and the best validation epoch marked.
  *
+ * With `runs` set (two to four kept runs), it overlays them instead: one colour per run, training
+ * solid and validation dashed, each run's label (its settings, or the learner's name) in the
+ * legend. With `gapEpoch` set, the epochs from where training and validation part are shaded.
+ *
  * It is the browser half of TrainChart.java. The server owns the numbers and sends them as
  * properties (`train`, `validation`, `bestEpoch`, `percent`, `texts`), so the chart survives a
  * detach/re-attach and works even if properties arrive before the element is upgraded. The chart
@@ -33,6 +37,14 @@ export interface TrainChartTexts {
   best: string;
 }
 
+export interface RunSeries {
+  label: string;
+  train: (number | null)[];
+  validation: (number | null)[];
+}
+
+const RUN_COLOURS = ['#1a73e8', '#d93025', '#188038', '#9334e6'];
+const GAP_COLOUR = '#d93025';
 const TRAIN_COLOUR = '#1a73e8';
 const VALIDATION_COLOUR = '#e8710a';
 const BEST_COLOUR = '#188038';
@@ -104,6 +116,46 @@ const bestEpochPlugin: Plugin<'line'> = {
   },
 };
 
+/**
+ * Shades the epochs from where the curves part (overfitting) to the end, with a tag naming it,
+ * behind the curves so both stay readable.
+ */
+const gapPlugin: Plugin<'line'> = {
+  id: 'teachboxGap',
+  beforeDatasetsDraw(chart) {
+    const gap = (chart.options.plugins as any)?.teachboxGap as { epoch: number; label: string } | undefined;
+    const epochs = chart.data.labels!.length;
+    if (!gap || gap.epoch < 1 || gap.epoch > epochs) {
+      return;
+    }
+    const { top, bottom, right } = chart.chartArea;
+    const x = chart.scales.x.getPixelForValue(gap.epoch - 1);
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.fillStyle = 'rgba(217, 48, 37, 0.08)';
+    ctx.fillRect(x, top, Math.max(2, right - x), bottom - top);
+    ctx.strokeStyle = GAP_COLOUR;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    if (gap.label) {
+      ctx.font = `600 12px ${getComputedStyle(chart.canvas).fontFamily}`;
+      const width = ctx.measureText(gap.label).width + 10;
+      const tagX = Math.max(chart.chartArea.left, Math.min(x + 4, right - width));
+      ctx.fillStyle = GAP_COLOUR;
+      ctx.beginPath();
+      ctx.roundRect(tagX, top + 4, width, 18, 4);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(gap.label, tagX + 5, top + 13.5);
+    }
+    ctx.restore();
+  },
+};
+
 @customElement('train-chart')
 export class TrainChartElement extends LitElement {
   static styles = css`
@@ -123,6 +175,9 @@ export class TrainChartElement extends LitElement {
   @property({ type: Array }) validation: (number | null)[] = [];
   @property({ type: Number }) bestEpoch = 0;
   @property({ type: Boolean }) percent = false;
+  @property({ type: Array }) runs: RunSeries[] = [];
+  @property({ type: Number }) gapEpoch = 0;
+  @property({ type: String }) gapLabel = '';
   @property({ type: Object }) texts: TrainChartTexts = { title: '', train: '', validation: '', x: '', best: '' };
 
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -187,7 +242,7 @@ export class TrainChartElement extends LitElement {
           y: { ticks: { callback: (value) => (this.percent ? `${value}%` : Number(value).toLocaleString()) } },
         },
       },
-      plugins: [bestEpochPlugin],
+      plugins: [gapPlugin, bestEpochPlugin],
     });
     this.applyOptions();
     this.syncData();
@@ -202,8 +257,6 @@ export class TrainChartElement extends LitElement {
     chart.options.plugins!.title!.display = !!this.texts.title;
     chart.options.scales!.x!.title!.text = this.texts.x;
     chart.options.scales!.x!.title!.display = !!this.texts.x;
-    chart.data.datasets[0].label = this.texts.train;
-    chart.data.datasets[1].label = this.texts.validation;
     const y = chart.options.scales!.y as any;
     y.min = this.percent ? 0 : undefined;
     y.max = this.percent ? 100 : undefined;
@@ -216,13 +269,43 @@ export class TrainChartElement extends LitElement {
    */
   private syncData() {
     const chart = this.chart!;
-    const epochs = Math.max(this.train.length, this.validation.length);
+    const overlay = this.runs.length > 0;
+    const epochs = overlay
+      ? Math.max(0, ...this.runs.map((r) => Math.max(r.train.length, r.validation.length)))
+      : Math.max(this.train.length, this.validation.length);
     const scale = this.percent ? 100 : 1;
     const toPoint = (v: number | null | undefined) => (v === null || v === undefined ? null : v * scale);
+    const points = (values: (number | null)[]) => Array.from({ length: epochs }, (_, i) => toPoint(values[i]));
     chart.data.labels = Array.from({ length: epochs }, (_, i) => String(i + 1));
-    chart.data.datasets[0].data = Array.from({ length: epochs }, (_, i) => toPoint(this.train[i]));
-    chart.data.datasets[1].data = Array.from({ length: epochs }, (_, i) => toPoint(this.validation[i]));
-    (chart.options.plugins as any).teachboxBestEpoch = { epoch: this.bestEpoch, label: this.texts.best };
+    if (overlay) {
+      chart.data.datasets = this.runs.flatMap((run, i) => {
+        const colour = RUN_COLOURS[i % RUN_COLOURS.length];
+        const common = { borderColor: colour, backgroundColor: colour, ...LINE_STYLE };
+        return [
+          { ...common, label: `${run.label} · ${this.texts.train}`, data: points(run.train), pointStyle: 'circle' },
+          {
+            ...common,
+            label: `${run.label} · ${this.texts.validation}`,
+            data: points(run.validation),
+            borderDash: [6, 4],
+            pointStyle: 'rectRot',
+          },
+        ];
+      });
+    } else {
+      chart.data.datasets = [
+        { label: this.texts.train, data: points(this.train), borderColor: TRAIN_COLOUR, backgroundColor: TRAIN_COLOUR, ...LINE_STYLE },
+        {
+          label: this.texts.validation,
+          data: points(this.validation),
+          borderColor: VALIDATION_COLOUR,
+          backgroundColor: VALIDATION_COLOUR,
+          ...LINE_STYLE,
+        },
+      ];
+    }
+    (chart.options.plugins as any).teachboxBestEpoch = { epoch: overlay ? 0 : this.bestEpoch, label: this.texts.best };
+    (chart.options.plugins as any).teachboxGap = { epoch: overlay ? 0 : this.gapEpoch, label: this.gapLabel };
   }
 
   private format(value: number) {

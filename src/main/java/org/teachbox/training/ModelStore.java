@@ -55,6 +55,12 @@ public class ModelStore {
 
     @Transactional
     public void save(String owner, UUID projectId, Model model, TrainingReport report) {
+        save(owner, projectId, model, report, null);
+    }
+
+    /** Makes {@code model} the project's current one; {@code runId} names the run it came from, or null. */
+    @Transactional
+    public void save(String owner, UUID projectId, Model model, TrainingReport report, UUID runId) {
         projects.project(owner, projectId);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -65,9 +71,9 @@ public class ModelStore {
         // to the database's precision, so the cached copy and the row carry the same stamp
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("DELETE FROM trained_model WHERE project_id = ?").param(projectId).update();
-        jdbc.sql("INSERT INTO trained_model (project_id, data_version, model, report, trained_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO trained_model (project_id, data_version, model, report, trained_at, run_id) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(projectId, report.dataVersion(), bytes.toByteArray(), json.writeValueAsString(report),
-                        Timestamp.from(now))
+                        Timestamp.from(now), runId)
                 .update();
         cache.put(projectId, new StoredModel(model, report.classNames(), report, now));
     }
@@ -103,6 +109,19 @@ public class ModelStore {
     public boolean isOutOfDate(String owner, UUID projectId) {
         long current = projects.project(owner, projectId).dataVersion();
         return load(owner, projectId).map(m -> m.report().dataVersion() != current).orElse(false);
+    }
+
+    /** The run the current model came from, if it came from a kept run. */
+    public Optional<UUID> currentRunId(String owner, UUID projectId) {
+        projects.project(owner, projectId);
+        return jdbc.sql("SELECT run_id FROM trained_model WHERE project_id = ?").param(projectId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("run_id", UUID.class)))
+                .optional().flatMap(o -> o);
+    }
+
+    /** Notes which run the model just saved by training came from. */
+    public void linkRun(UUID projectId, UUID runId) {
+        jdbc.sql("UPDATE trained_model SET run_id = ? WHERE project_id = ?").params(runId, projectId).update();
     }
 
     public void forget(UUID projectId) {

@@ -3,7 +3,6 @@ package org.teachbox.training;
 import java.util.List;
 import java.util.UUID;
 
-import org.teachbox.engine.EpochResult;
 
 /** What a training job tells the pages watching it, from the queue to the end. */
 public sealed interface TrainingEvent {
@@ -28,7 +27,7 @@ public sealed interface TrainingEvent {
                 long etaSeconds) implements TrainingEvent {
     }
 
-    record Epoch(UUID jobId, Purpose purpose, EpochResult result) implements TrainingEvent {
+    record Epoch(UUID jobId, Purpose purpose, EpochProgress result) implements TrainingEvent {
     }
 
     record Finished(UUID jobId, Purpose purpose, TrainingReport report) implements TrainingEvent {

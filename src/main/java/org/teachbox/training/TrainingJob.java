@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.teachbox.engine.EpochResult;
 import org.teachbox.project.ModelKind;
 
 /** A queued or running job. Cancelling is cooperative: the trainer checks the flag every step. */
@@ -14,7 +13,7 @@ public final class TrainingJob {
     private final UUID id = UUID.randomUUID();
     private final TrainingRequest request;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final List<EpochResult> epochs = new CopyOnWriteArrayList<>();
+    private final List<EpochProgress> epochs = new CopyOnWriteArrayList<>();
     private volatile TrainingEvent lastEvent;
     private final ModelKind kind;
     private final long cost;
@@ -60,7 +59,7 @@ public final class TrainingJob {
     }
 
     /** The epochs finished so far, so a page opened mid-run can draw the curves up to now. */
-    public List<EpochResult> epochs() {
+    public List<EpochProgress> epochs() {
         return List.copyOf(epochs);
     }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
  * in which cell (so a click on a cell can show its images).
  */
 public record TrainingReport(
-        String status,
+        Status status,
         TrainingSettings settings,
         List<String> classNames,
         List<ClassSplit> split,
@@ -23,9 +23,14 @@ public record TrainingReport(
         double imagesPerSecond,
         long dataVersion) {
 
-    public static final String COMPLETED = "COMPLETED";
-    public static final String CANCELLED = "CANCELLED";
-    public static final String DIVERGED = "DIVERGED";
+    /** How a training ended; stored by name in the report JSON. */
+    public enum Status {
+        COMPLETED, CANCELLED, DIVERGED
+    }
+
+    public static final Status COMPLETED = Status.COMPLETED;
+    public static final Status CANCELLED = Status.CANCELLED;
+    public static final Status DIVERGED = Status.DIVERGED;
 
     public record ClassSplit(String name, int train, int validation) {
     }

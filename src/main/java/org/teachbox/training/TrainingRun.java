@@ -97,7 +97,7 @@ final class TrainingRun {
                 .map(e -> new TrainingReport.EpochRow(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy()))
                 .toList();
         double rate = result.history().stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
-        TrainingReport report = new TrainingReport(result.status().name(), settings, data.classNames(), prepared.split(),
+        TrainingReport report = new TrainingReport(TrainingReport.Status.valueOf(result.status().name()), settings, data.classNames(), prepared.split(),
                 history, result.bestEpoch(), evaluation.confusion(), items, layers(backbone, model), model.parameterCount(),
                 millis, rate, data.project().dataVersion());
         return new Outcome(model, report);
@@ -159,7 +159,7 @@ final class TrainingRun {
 
         @Override
         public void onEpoch(EpochResult e) {
-            publish.accept(new TrainingEvent.Epoch(job.id(), job.purpose(), e));
+            publish.accept(new TrainingEvent.Epoch(job.id(), job.purpose(), EpochProgress.of(e)));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.layers.VectorSupport;
@@ -41,6 +42,7 @@ public class TrainingService implements DisposableBean {
     private final ModelStore models;
     private final Embeddings embeddings;
     private final Interruptions interruptions;
+    private final ApplicationEventPublisher events;
     private final FairQueue queue = new FairQueue();
     private final List<Thread> workers = new ArrayList<>();
     private final int threadsPerJob;
@@ -56,12 +58,14 @@ public class TrainingService implements DisposableBean {
      *                epochs, or 4,000 at the default 50
      */
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
+                    ApplicationEventPublisher events,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
                     @Value("${teachbox.training.max-cost:200000}") long maxCost) {
         this.projects = projects;
         this.models = models;
         this.embeddings = embeddings;
         this.interruptions = interruptions;
+        this.events = events;
         this.maxCost = maxCost;
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
@@ -81,7 +85,10 @@ public class TrainingService implements DisposableBean {
         }
     }
 
-    /** Queues training of the project's own model; its result replaces the stored model. */
+    /**
+     * Queues training of the project's own model; its result replaces the stored model. The job's
+     * id is also the id of the run it becomes (see {@link RunEnded}).
+     */
     public TrainingJob train(String owner, UUID projectId, TrainingSettings settings) {
         return submit(new TrainingRequest(owner, projectId, Purpose.PROJECT, settings, DataRecipe.FAIR,
                 (model, report) -> models.save(owner, projectId, model, report)));
@@ -193,6 +200,8 @@ public class TrainingService implements DisposableBean {
             if (TrainingReport.COMPLETED.equals(outcome.report().status())) {
                 request.onCompleted().accept(outcome.model(), outcome.report());
             }
+            events.publishEvent(new RunEnded(job.id(), request.owner(), job.projectId(), job.purpose(), job.kind(),
+                    outcome.model(), outcome.report()));
             publish(job, new TrainingEvent.Finished(job.id(), job.purpose(), outcome.report()));
         } catch (ProjectRuleException e) {
             publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), e.messageKey(), List.of(e.messageArgs())));

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.teachbox.bias.BiasLabService;
-import org.teachbox.engine.EpochResult;
+import org.teachbox.training.EpochProgress;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
@@ -58,6 +58,8 @@ class ViewLifecycleTest {
     ProjectService projects;
     @Autowired
     ModelStore models;
+    @Autowired
+    org.teachbox.runs.RunHistory runs;
 
     private final String owner = UUID.randomUUID().toString();
     private final ServerSideUi browser = new ServerSideUi(owner, Locale.ENGLISH);
@@ -71,7 +73,7 @@ class ViewLifecycleTest {
     @Test
     void oneClickOnTrainIsOneRunAfterOpeningTheTrainStepThreeTimes() {
         Project p = project("Cats");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         for (int i = 0; i < 3; i++) {
             browser.enter(view, p.id().toString());
         }
@@ -101,7 +103,7 @@ class ViewLifecycleTest {
     void goingFromProjectAToProjectBShowsOnlyBsProgress() {
         Project a = project("A");
         Project b = project("B");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, a.id().toString());
         browser.enter(view, b.id().toString());
 
@@ -127,7 +129,7 @@ class ViewLifecycleTest {
     @Test
     void leavingThePageStopsFollowingEvenEventsAlreadyOnTheirWay() {
         Project a = project("Gone");
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, a.id().toString());
         UUID job = UUID.randomUUID();
         jobs.publish(a.id(), new TrainingEvent.Epoch(job, Purpose.PROJECT, epoch(1, 10)));
@@ -150,7 +152,7 @@ class ViewLifecycleTest {
         // the page through the subscription, as when the page opens while they are published.
         jobs.running(p.id(), id, List.of(first.result(), second.result()), step);
         jobs.alsoDeliverOnSubscribe(p.id(), List.of(first, second, step));
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
         browser.enter(view, p.id().toString());
         browser.runPendingAccess();
 
@@ -171,7 +173,7 @@ class ViewLifecycleTest {
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new DataAccessResourceFailureException(
                 "Connection is broken: jdbc:h2:file:/srv/teachbox/data/teachbox"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class));
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
 
         browser.enter(view, p.id().toString());
 
@@ -187,7 +189,7 @@ class ViewLifecycleTest {
         Project p = project("壞掉");
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new IllegalStateException("SELECT * FROM sample"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class));
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
 
         browser.enter(view, p.id().toString());
 
@@ -211,7 +213,7 @@ class ViewLifecycleTest {
     @Test
     void aProjectOfAnotherBrowserIsNotFound() {
         Project theirs = projects.create(UUID.randomUUID().toString(), "Theirs", ModelKind.IMAGE, List.of("a", "b"));
-        TrainView view = new TrainView(projects, jobs.service, models);
+        TrainView view = new TrainView(projects, jobs.service, models, runs);
 
         browser.enter(view, theirs.id().toString());
 
@@ -222,8 +224,8 @@ class ViewLifecycleTest {
         return projects.create(owner, name, ModelKind.IMAGE, List.of("Class 1", "Class 2"));
     }
 
-    private static EpochResult epoch(int epoch, int epochs) {
-        return new EpochResult(epoch, epochs, 0.5f, 0.7f, 0.6f, 0.65f, 100);
+    private static EpochProgress epoch(int epoch, int epochs) {
+        return new EpochProgress(epoch, epochs, 0.5, 0.7, 0.6, 0.65, 100);
     }
 
     private static String status(TrainView view) {
@@ -269,7 +271,7 @@ class ViewLifecycleTest {
             }).when(service).train(any(), any(), any());
         }
 
-        void running(UUID projectId, UUID jobId, List<EpochResult> epochs, TrainingEvent last) {
+        void running(UUID projectId, UUID jobId, List<EpochProgress> epochs, TrainingEvent last) {
             TrainingJob job = mock(TrainingJob.class);
             when(job.id()).thenReturn(jobId);
             when(job.purpose()).thenReturn(Purpose.PROJECT);

@@ -27,6 +27,10 @@ public class TrainChart extends Component implements HasSize {
     private record Texts(String title, String train, String validation, String x, String best) {
     }
 
+    /** One kept run in an overlay: its legend label and its two curves (fractions for accuracy). */
+    public record Series(String label, List<Double> train, List<Double> validation) {
+    }
+
     private final List<Double> train = new ArrayList<>();
     private final List<Double> validation = new ArrayList<>();
 
@@ -65,12 +69,29 @@ public class TrainChart extends Component implements HasSize {
         getElement().setProperty("bestEpoch", Math.max(0, epoch1Based));
     }
 
+    /**
+     * Overlays several runs instead of one run's training and validation; an empty list goes back
+     * to showing the one run set by {@link #setHistory}.
+     */
+    public void setRuns(List<Series> runs) {
+        getElement().setPropertyList("runs", runs.stream()
+                .map(r -> new Series(r.label(), jsonSafe(r.train()), jsonSafe(r.validation()))).toList());
+    }
+
+    /** Shades the epochs from {@code epoch1Based} on, where the curves part, with a tag; 0 removes it. */
+    public void setGap(int epoch1Based, String label) {
+        getElement().setProperty("gapEpoch", Math.max(0, epoch1Based));
+        getElement().setProperty("gapLabel", label == null ? "" : label);
+    }
+
     /** Empties the chart, for example when a new training run starts. */
     public void clear() {
         train.clear();
         validation.clear();
         sendSeries();
         setBestEpoch(0);
+        setGap(0, "");
+        setRuns(List.of());
     }
 
     private void sendSeries() {

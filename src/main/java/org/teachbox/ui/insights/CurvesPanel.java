@@ -1,22 +1,32 @@
 package org.teachbox.ui.insights;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
-import org.teachbox.training.TrainingReport;
+import org.teachbox.runs.CurveReading;
+import org.teachbox.training.TrainingReport.EpochRow;
 import org.teachbox.ui.components.TrainChart;
 
 /**
  * Accuracy and loss per epoch, training against validation, each with a line on what to look
- * for. Used live on the Train page and again, finished, under the hood.
+ * for, and one sentence on whether (and from which epoch) the two curves part. Used live on the
+ * Train page and again, finished, under the hood. It can also overlay several kept runs.
  */
 public class CurvesPanel extends Div {
 
+    /** A run to overlay: its legend label and its curves. */
+    public record Labelled(String label, List<EpochRow> history) {
+    }
+
     private final TrainChart accuracy = new TrainChart();
     private final TrainChart loss = new TrainChart();
+    private final Paragraph note = new Paragraph();
+    private final List<EpochRow> live = new ArrayList<>();
 
     public CurvesPanel() {
         addClassName("tb-curves");
@@ -29,7 +39,9 @@ public class CurvesPanel extends Div {
         String best = getTranslation("chart.best");
         accuracy.setTexts(getTranslation("chart.accuracy"), train, validation, epoch, best);
         loss.setTexts(getTranslation("chart.loss"), train, validation, epoch, best);
-        add(panel("chart.accuracy", "chart.accuracy.hint", accuracy), panel("chart.loss", "chart.loss.hint", loss));
+        note.setId("curves-note");
+        note.addClassName("tb-curves-note");
+        add(panel("chart.accuracy", "chart.accuracy.hint", accuracy), panel("chart.loss", "chart.loss.hint", loss), note);
     }
 
     private Div panel(String title, String hint, TrainChart chart) {
@@ -41,23 +53,66 @@ public class CurvesPanel extends Div {
     }
 
     public void clear() {
+        live.clear();
         accuracy.clear();
         loss.clear();
+        note.setText("");
     }
 
     public void addEpoch(double trainAccuracy, double validationAccuracy, double trainLoss, double validationLoss) {
         accuracy.addPoint(trainAccuracy, validationAccuracy);
         loss.addPoint(trainLoss, validationLoss);
+        live.add(new EpochRow(live.size() + 1, trainLoss, trainAccuracy, validationLoss, validationAccuracy));
+        read(live);
     }
 
-    public void show(List<TrainingReport.EpochRow> history, int bestEpoch) {
-        accuracy.setHistory(history.stream().map(r -> r.trainAccuracy()).toList(),
-                history.stream().map(r -> r.validationAccuracy()).toList());
-        loss.setHistory(history.stream().map(TrainingReport.EpochRow::trainLoss).toList(),
-                history.stream().map(TrainingReport.EpochRow::validationLoss).toList());
-        if (bestEpoch > 0) {
-            accuracy.setBestEpoch(bestEpoch);
-            loss.setBestEpoch(bestEpoch);
+    public void show(List<EpochRow> history, int bestEpoch) {
+        accuracy.setRuns(List.of());
+        loss.setRuns(List.of());
+        accuracy.setHistory(history.stream().map(EpochRow::trainAccuracy).toList(),
+                history.stream().map(EpochRow::validationAccuracy).toList());
+        loss.setHistory(history.stream().map(EpochRow::trainLoss).toList(),
+                history.stream().map(EpochRow::validationLoss).toList());
+        accuracy.setBestEpoch(bestEpoch);
+        loss.setBestEpoch(bestEpoch);
+        read(history);
+    }
+
+    /** Overlays two to four runs; each colour is one run, training solid and validation dashed. */
+    public void compare(List<Labelled> runs) {
+        accuracy.setRuns(series(runs, EpochRow::trainAccuracy, EpochRow::validationAccuracy));
+        loss.setRuns(series(runs, EpochRow::trainLoss, EpochRow::validationLoss));
+        accuracy.setGap(0, "");
+        loss.setGap(0, "");
+        note.setText(getTranslation("runs.compare.note"));
+    }
+
+    private static List<TrainChart.Series> series(List<Labelled> runs, ToDoubleFunction<EpochRow> train,
+                                                  ToDoubleFunction<EpochRow> validation) {
+        return runs.stream().map(r -> new TrainChart.Series(r.label(),
+                r.history().stream().map(train::applyAsDouble).toList(),
+                r.history().stream().map(validation::applyAsDouble).toList())).toList();
+    }
+
+    /** Marks where the curves part and says so, naming the best epoch. */
+    private void read(List<EpochRow> history) {
+        CurveReading reading = CurveReading.of(history);
+        String tag = reading.gapEpoch() > 0 ? getTranslation("runs.gap.tag", reading.gapEpoch()) : "";
+        accuracy.setGap(reading.gapEpoch(), tag);
+        loss.setGap(reading.gapEpoch(), tag);
+        if (reading.bestEpoch() == 0) {
+            note.setText("");
+            return;
         }
+        note.setText(switch (reading.gap()) {
+            case LOSS -> getTranslation("runs.gap.loss", reading.gapEpoch(), reading.bestEpoch());
+            case ACCURACY -> getTranslation("runs.gap.accuracy", reading.gapEpoch(), reading.bestEpoch());
+            case NONE -> getTranslation("runs.gap.none", reading.bestEpoch());
+        });
+    }
+
+    /** The sentence under the charts, for tests and for pages that quote it. */
+    public String noteText() {
+        return note.getText();
     }
 }

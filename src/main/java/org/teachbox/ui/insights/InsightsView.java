@@ -17,15 +17,19 @@ import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
+import org.teachbox.runs.RunHistory;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.TrainingReport;
 import org.teachbox.ui.components.ConfusionMatrix;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
+import org.teachbox.ui.runs.RunCurves;
+import org.teachbox.ui.runs.RunsPanel;
 
 /**
  * Step 4, Under the hood: why the model behaves as it does. Curves, accuracy per class, the
- * confusion matrix (click a cell to see its images), the worst mistakes and the layers.
+ * confusion matrix (click a cell to see its images), the worst mistakes and the layers. The kept
+ * runs sit under the curves: tick runs to overlay them, or bring back an earlier run's model.
  */
 @Route(value = "project/:projectId/insights", layout = MainLayout.class)
 public class InsightsView extends ProjectPage {
@@ -41,11 +45,15 @@ public class InsightsView extends ProjectPage {
     private final Grid<TrainingReport.LayerRow> layers = new Grid<>();
     private final Paragraph totalParameters = new Paragraph();
     private final VerticalLayout modelParts;
+    private final RunsPanel runs;
     private TrainingReport report;
 
-    public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions) {
+    public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions, RunHistory history) {
         super(projects);
         this.models = models;
+        this.runs = new RunsPanel(history);
+        runs.addCompareListener(e -> RunCurves.draw(curves, e.runs()));
+        runs.addCurrentChangedListener(e -> load(project));
         this.gallery = new CellGallery(id -> predictions.saliency(owner, project.id(), projects.sample(owner, id).image()));
         none.setText(getTranslation("insights.no-model"));
         none.setId("insights-no-model");
@@ -57,7 +65,7 @@ public class InsightsView extends ProjectPage {
         Div grid = new Div(panel("insights.per-class", "insights.per-class.hint", perClass),
                 panel("insights.confusion", "insights.confusion.hint", confusion));
         grid.addClassName("tb-two-columns");
-        modelParts = new VerticalLayout(stale, best, curves, grid, gallery,
+        modelParts = new VerticalLayout(stale, best, curves, runs, grid, gallery,
                 panel("insights.summary", "insights.summary.hint", new Div(layers, totalParameters)));
         modelParts.setPadding(false);
         addContent(none, modelParts);
@@ -73,6 +81,7 @@ public class InsightsView extends ProjectPage {
             return;
         }
         report = model.get().report();
+        runs.load(owner, project);
         stale.setVisible(models.isOutOfDate(owner, project.id()));
         curves.show(report.history(), report.bestEpoch());
         // the pretrained head keeps its last epoch (see TrainingRun), so "the best one" would be untrue

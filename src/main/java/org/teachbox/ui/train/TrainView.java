@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
-import org.teachbox.engine.EpochResult;
+import org.teachbox.training.EpochProgress;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -19,7 +19,9 @@ import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.Purpose;
 import org.teachbox.training.StratifiedSplit;
+import org.teachbox.runs.RunHistory;
 import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingJob;
 import org.teachbox.training.TrainingReport;
 import org.teachbox.training.TrainingService;
 import org.teachbox.training.TrainingSettings;
@@ -28,10 +30,13 @@ import org.teachbox.ui.insights.CurvesPanel;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.layout.TrainingFeed;
+import org.teachbox.ui.runs.RunCurves;
+import org.teachbox.ui.runs.RunsPanel;
 
 /**
  * Step 2, Train: how the images will be split, one big Train button, the advanced knobs, and
- * the run itself, live: progress, curves, and a plain-words verdict at the end.
+ * the run itself, live: progress, curves, and a plain-words verdict at the end. Below, the kept
+ * runs, to compare and to bring back; after a run that blew up, a hint to train again slower.
  */
 @Route(value = "project/:projectId/train", layout = MainLayout.class)
 public class TrainView extends ProjectPage {
@@ -45,19 +50,24 @@ public class TrainView extends ProjectPage {
     private final Button cancel = new Button();
     private final Div splitSummary = new Div();
     private final AdvancedSettings advanced = new AdvancedSettings(TrainingSettings.defaults());
+    private final DivergedHint diverged = new DivergedHint(this::trainAgain);
+    private final RunsPanel runs;
 
-    public TrainView(ProjectService projects, TrainingService training, ModelStore models) {
+    public TrainView(ProjectService projects, TrainingService training, ModelStore models, RunHistory history) {
         super(projects);
         this.training = training;
         this.models = models;
+        this.runs = new RunsPanel(history);
         configureButtons();
+        runs.addCompareListener(e -> RunCurves.draw(curves, e.runs()));
+        runs.addCurrentChangedListener(e -> showVerdictOfStoredModel());
         splitSummary.addClassName("tb-split");
         splitSummary.setId("split-summary");
         verdict.setId("train-verdict");
         verdict.addClassName("tb-verdict");
         Div buttons = new Div(train, cancel);
         buttons.addClassName("tb-actions");
-        addContent(splitSummary, buttons, advanced, progress, verdict, curves);
+        addContent(splitSummary, buttons, advanced, progress, verdict, diverged, curves, runs);
     }
 
     private void configureButtons() {
@@ -79,8 +89,12 @@ public class TrainView extends ProjectPage {
         curves.clear();
         verdict.setText("");
         advanced.show(TrainingSettings.defaults());
+        diverged.hide();
         showSplit();
+        runs.load(owner, project);
+        runs.setTraining(false);
         showStoredModel();
+        showNewestIfItBlewUp();
         if (training.wasInterrupted(project.id())) {
             verdict.setText(getTranslation("train.interrupted"));
         }
@@ -104,12 +118,30 @@ public class TrainView extends ProjectPage {
     }
 
     private void showStoredModel() {
-        models.load(owner, project.id()).ifPresent(m -> {
-            curves.show(m.report().history(), m.report().bestEpoch());
-            verdict.setText(models.isOutOfDate(owner, project.id())
-                    ? getTranslation("train.out-of-date") : getTranslation("train.done",
-                    Math.round(100 * m.report().validationAccuracy())));
+        models.load(owner, project.id()).ifPresent(m -> curves.show(m.report().history(), m.report().bestEpoch()));
+        showVerdictOfStoredModel();
+    }
+
+    private void showVerdictOfStoredModel() {
+        models.load(owner, project.id()).ifPresent(m -> verdict.setText(models.isOutOfDate(owner, project.id())
+                ? getTranslation("train.out-of-date") : getTranslation("train.done",
+                Math.round(100 * m.report().validationAccuracy()))));
+    }
+
+    /** A run newer than the current model that blew up: its curves, and the hint to go slower. */
+    private void showNewestIfItBlewUp() {
+        runs.newest().filter(r -> runs.currentRunId().filter(r.id()::equals).isEmpty()).ifPresent(r -> {
+            diverged.show(r.report());
+            if (diverged.isVisible()) {
+                verdict.setText("");
+                runs.showOnly(r);
+            }
         });
+    }
+
+    private void trainAgain(TrainingSettings settings) {
+        advanced.show(settings);
+        start();
     }
 
     private void start() {
@@ -118,7 +150,9 @@ public class TrainView extends ProjectPage {
             Messages.error(getTranslation("train.error.settings"));
             return;
         }
+        progress.setBatchSize(settings.batchSize());
         try {
+            diverged.hide();
             curves.clear();
             verdict.setText("");
             training.train(owner, project.id(), settings);
@@ -134,6 +168,12 @@ public class TrainView extends ProjectPage {
         boolean running = !(event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed);
         train.setEnabled(!running);
         cancel.setVisible(running);
+        runs.setTraining(running);
+        if (running) {
+            diverged.hide();
+            training.active(project.id(), Purpose.PROJECT).map(TrainingJob::request)
+                    .ifPresent(r -> progress.setBatchSize(r.settings().batchSize()));
+        }
         progress.show(event);
         switch (event) {
             case TrainingEvent.Started s -> {
@@ -141,7 +181,7 @@ public class TrainView extends ProjectPage {
                 verdict.setText("");
             }
             case TrainingEvent.Epoch e -> {
-                EpochResult r = e.result();
+                EpochProgress r = e.result();
                 curves.addEpoch(r.trainAccuracy(), r.valAccuracy(), r.trainLoss(), r.valLoss());
             }
             case TrainingEvent.Finished f -> finished(f.report());
@@ -156,11 +196,14 @@ public class TrainView extends ProjectPage {
 
     private void finished(TrainingReport report) {
         progress.done();
+        runs.showNewest();
         curves.show(report.history(), report.bestEpoch());
+        diverged.show(report);
         verdict.setText(switch (report.status()) {
-            case TrainingReport.DIVERGED -> getTranslation("train.diverged", String.valueOf(report.settings().learningRate()));
-            case TrainingReport.CANCELLED -> getTranslation("train.cancelled");
-            default -> getTranslation("train.done", Math.round(100 * report.validationAccuracy()));
+            // the hint below says why, and offers the smaller learning rate
+            case DIVERGED -> "";
+            case CANCELLED -> getTranslation("train.cancelled");
+            case COMPLETED -> getTranslation("train.done", Math.round(100 * report.validationAccuracy()));
         });
     }
 }

@@ -1,0 +1,60 @@
+package org.teachbox.ui.train;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+
+import org.teachbox.runs.CurveReading;
+import org.teachbox.training.TrainingReport;
+import org.teachbox.training.TrainingSettings;
+import org.teachbox.ui.runs.RunsPanel;
+
+/**
+ * After a run whose loss became NaN or rose: why (the learning rate is too big, each adjustment
+ * overshoots) and one button that trains again with the same settings and a learning rate ten
+ * times smaller, the usual first move in the lectures' learning-rate exercise.
+ */
+class DivergedHint extends Div {
+
+    private final Paragraph why = new Paragraph();
+    private final Button retry = new Button();
+    private TrainingSettings smaller;
+
+    DivergedHint(Consumer<TrainingSettings> trainAgain) {
+        setId("diverged-hint");
+        addClassName("tb-warning");
+        retry.setId("retry-smaller-lr");
+        retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        retry.addClickListener(e -> {
+            if (smaller != null) {
+                trainAgain.accept(smaller);
+            }
+        });
+        add(why, retry);
+        setVisible(false);
+    }
+
+    /** Shows the hint if {@code report} asks for a smaller learning rate, hides it otherwise. */
+    void show(TrainingReport report) {
+        TrainingSettings s = report.settings();
+        double tenth = java.math.BigDecimal.valueOf(s.learningRate()).divide(java.math.BigDecimal.TEN).doubleValue();
+        boolean show = CurveReading.suggestsSmallerLearningRate(report) && tenth > 0;
+        setVisible(show);
+        if (!show) {
+            smaller = null;
+            return;
+        }
+        smaller = new TrainingSettings(s.epochs(), s.batchSize(), tenth, s.optimizer());
+        String rate = RunsPanel.rate(s.learningRate());
+        why.setText(getTranslation(TrainingReport.DIVERGED.equals(report.status()) ? "runs.diverged.nan" : "runs.diverged.rising",
+                rate) + " " + getTranslation("runs.diverged.advice"));
+        retry.setText(getTranslation("runs.diverged.retry", rate, RunsPanel.rate(tenth)));
+    }
+
+    void hide() {
+        setVisible(false);
+    }
+}
