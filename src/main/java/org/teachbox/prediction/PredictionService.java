@@ -1,11 +1,13 @@
 package org.teachbox.prediction;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Classifier;
+import org.teachbox.engine.FirstLayer;
 import org.teachbox.engine.pretrained.BackboneClassifier;
 import org.teachbox.engine.Saliency;
 import org.teachbox.imaging.ImageIngest;
@@ -92,6 +94,28 @@ public class PredictionService {
         return new Heatmap(side, picture, heat, best, p[best]);
     }
 
+    /**
+     * Inside a from-scratch CNN: its first layer's filters as small colour tiles and the feature
+     * map each makes of this upload (validated and cropped like any upload). Empty for a project
+     * without a trained model and for the other kinds: the pretrained network's first layer is
+     * MobileNet's, which the learner did not train, and the digits network has no convolution.
+     */
+    public Optional<FirstLayerLook> firstLayerOfUpload(String owner, UUID projectId, String fileName, byte[] bytes)
+            throws ImageRejectedException {
+        ModelKind kind = projects.project(owner, projectId).modelKind();
+        if (kind != ModelKind.IMAGE) {
+            return Optional.empty();
+        }
+        Optional<FirstLayer> layer = models.load(owner, projectId).flatMap(m -> FirstLayer.of(m.model()));
+        if (layer.isEmpty()) {
+            return Optional.empty();
+        }
+        float[] input = ModelInput.of(kind, ingest.ingest(fileName, bytes).bytes());
+        FirstLayer first = layer.get();
+        return Optional.of(new FirstLayerLook(FirstLayerPictures.filters(first),
+                FirstLayerPictures.maps(first.featureMaps(input), first.mapHeight(), first.mapWidth())));
+    }
+
     static int argmax(float[] p) {
         int best = 0;
         for (int i = 1; i < p.length; i++) {
@@ -110,5 +134,9 @@ public class PredictionService {
 
     /** The picture (CHW, 0..1), the heat over it, the class the model picked and how sure it was. */
     public record Heatmap(int side, float[] picture, float[] values, int predictedClass, float confidence) {
+    }
+
+    /** The first layer's filters (RGB tiles) and, in the same order, their feature maps of one picture (grey). */
+    public record FirstLayerLook(List<BufferedImage> filters, List<BufferedImage> maps) {
     }
 }

@@ -47,6 +47,7 @@ public class PreviewView extends ProjectPage {
     private final VerticalLayout modelParts;
     private final java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean();
     private final SharePanel sharePanel;
+    private final FirstLayerPanel inside = new FirstLayerPanel();
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models, ModelExports exports,
             ShareService shares) {
@@ -67,7 +68,8 @@ public class PreviewView extends ProjectPage {
         layout.addClassName("tb-preview");
         sharePanel = new SharePanel(shares, owner,
                 new DownloadModelLink(exports, projects, owner, () -> project == null ? null : project.id()));
-        modelParts = new VerticalLayout(stale, new Paragraph(getTranslation("preview.hint")), layout, sharePanel);
+        modelParts = new VerticalLayout(stale, new Paragraph(getTranslation("preview.hint")), layout, inside,
+                sharePanel);
         modelParts.setPadding(false);
         addContent(none, modelParts);
     }
@@ -78,6 +80,7 @@ public class PreviewView extends ProjectPage {
         none.setVisible(model.isEmpty());
         modelParts.setVisible(model.isPresent());
         look.removeAll();
+        inside.clear();
         if (model.isEmpty()) {
             webcam.stop();
             return;
@@ -172,11 +175,15 @@ public class PreviewView extends ProjectPage {
             Optional<PredictionService.Prediction> prediction = predictions.predict(owner, projectId, fileName, bytes);
             Optional<PredictionService.Heatmap> heat = explain
                     ? predictions.saliencyOfUpload(owner, projectId, fileName, bytes) : Optional.empty();
-            return new Answer(prediction, heat, explain, null);
+            // the small CNN's filters and their feature maps of this picture (empty for other kinds)
+            Optional<FirstLayerPanel.Pictures> inside = explain
+                    ? predictions.firstLayerOfUpload(owner, projectId, fileName, bytes).map(FirstLayerPanel.Pictures::of)
+                    : Optional.empty();
+            return new Answer(prediction, heat, inside, explain, null);
         } catch (ImageRejectedException e) {
-            return new Answer(Optional.empty(), Optional.empty(), explain, e);
+            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, e);
         } catch (RuntimeException e) {
-            return new Answer(Optional.empty(), Optional.empty(), explain, e);
+            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, e);
         }
     }
 
@@ -196,13 +203,15 @@ public class PreviewView extends ProjectPage {
         answer.prediction().ifPresent(bars::show);
         if (answer.explained()) {
             answer.heat().ifPresent(this::showHeatmap);
+            answer.inside().ifPresentOrElse(inside::show, inside::clear);
         } else {
             look.removeAll();
+            inside.clear();
         }
     }
 
     private record Answer(Optional<PredictionService.Prediction> prediction, Optional<PredictionService.Heatmap> heat,
-                          boolean explained, Exception problem) {
+                          Optional<FirstLayerPanel.Pictures> inside, boolean explained, Exception problem) {
     }
 
     private void showHeatmap(PredictionService.Heatmap heat) {
