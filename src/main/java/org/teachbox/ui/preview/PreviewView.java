@@ -46,6 +46,8 @@ public class PreviewView extends ProjectPage {
     private final Div drawPanel;
     private final VerticalLayout modelParts;
     private final java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Counts pictures given to explain; a live frame's answer from before the latest one is stale. */
+    private final java.util.concurrent.atomic.AtomicLong explainedPictures = new java.util.concurrent.atomic.AtomicLong();
     private final SharePanel sharePanel;
     private final FirstLayerPanel inside = new FirstLayerPanel();
 
@@ -112,8 +114,10 @@ public class PreviewView extends ProjectPage {
                 return;
             }
             // already outside the session lock: answer here, then show it inside ui.access
+            long generation = explainedPictures.incrementAndGet();
+            ui.access(webcam::stop);
             UUID projectId = project.id();
-            Answer answer = answer(projectId, name, bytes, true);
+            Answer answer = answer(projectId, name, bytes, true, generation);
             ui.access(() -> {
                 webcam.stop();
                 show(projectId, answer);
@@ -151,6 +155,7 @@ public class PreviewView extends ProjectPage {
         if (ui == null || !explain && !answering.compareAndSet(false, true)) {
             return;
         }
+        long generation = explain ? explainedPictures.incrementAndGet() : explainedPictures.get();
         if (explain) {
             // The picture just given is what the answer is about now: stop the live frames,
             // which would replace its answer and heat map a moment later.
@@ -159,7 +164,7 @@ public class PreviewView extends ProjectPage {
         UUID projectId = project.id();
         Thread.ofVirtual().name("preview-answer").start(() -> {
             try {
-                Answer answer = answer(projectId, fileName, bytes, explain);
+                Answer answer = answer(projectId, fileName, bytes, explain, generation);
                 ui.access(() -> show(projectId, answer));
             } finally {
                 if (!explain) {
@@ -170,7 +175,7 @@ public class PreviewView extends ProjectPage {
     }
 
     /** The model's answer and, if asked, where it looked; computed without the session lock. */
-    private Answer answer(UUID projectId, String fileName, byte[] bytes, boolean explain) {
+    private Answer answer(UUID projectId, String fileName, byte[] bytes, boolean explain, long generation) {
         try {
             Optional<PredictionService.Prediction> prediction = predictions.predict(owner, projectId, fileName, bytes);
             Optional<PredictionService.Heatmap> heat = explain
@@ -179,17 +184,20 @@ public class PreviewView extends ProjectPage {
             Optional<FirstLayerPanel.Pictures> inside = explain
                     ? predictions.firstLayerOfUpload(owner, projectId, fileName, bytes).map(FirstLayerPanel.Pictures::of)
                     : Optional.empty();
-            return new Answer(prediction, heat, inside, explain, null);
+            return new Answer(prediction, heat, inside, explain, generation, null);
         } catch (ImageRejectedException e) {
-            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, e);
+            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, generation, e);
         } catch (RuntimeException e) {
-            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, e);
+            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, generation, e);
         }
     }
 
     private void show(UUID projectId, Answer answer) {
         if (project == null || !project.id().equals(projectId)) {
             return; // the learner has opened another project since
+        }
+        if (answer.generation() != explainedPictures.get()) {
+            return; // a picture given since has the last word: a live frame still on its way must not replace it
         }
         if (answer.problem() instanceof org.teachbox.UserMessage message) {
             Messages.error(this, message);
@@ -211,7 +219,8 @@ public class PreviewView extends ProjectPage {
     }
 
     private record Answer(Optional<PredictionService.Prediction> prediction, Optional<PredictionService.Heatmap> heat,
-                          Optional<FirstLayerPanel.Pictures> inside, boolean explained, Exception problem) {
+                          Optional<FirstLayerPanel.Pictures> inside, boolean explained, long generation,
+                          Exception problem) {
     }
 
     private void showHeatmap(PredictionService.Heatmap heat) {
