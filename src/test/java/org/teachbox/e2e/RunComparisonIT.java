@@ -76,6 +76,8 @@ class RunComparisonIT extends BrowserTest {
         page.locator("#runs #run-2 vaadin-checkbox").click();
         settle(page);
         org.assertj.core.api.Assertions.assertThat(legend("#loss-chart")).contains("slow and steady（學習率 0.001） · 訓練");
+        // layer names in the learner's words, numbered layers included, the usual name kept beside them
+        assertThat(page.locator("#model-summary")).containsText("全連接層（dense_1）");
         screenshot(page, "22-runs-insights-zh");
     }
 

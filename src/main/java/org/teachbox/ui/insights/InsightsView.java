@@ -138,7 +138,8 @@ public class InsightsView extends ProjectPage {
 
     /** "dense" as "Fully connected (dense)": the learner's words, with the name other tools use. */
     private String layerName(String name) {
-        String key = "layer." + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "");
+        // "dense_1" is the second dense layer: same words, its own name in brackets
+        String key = "layer." + name.toLowerCase(java.util.Locale.ROOT).replaceAll("_\\d+$", "").replaceAll("[^a-z0-9_]", "");
         String text = getTranslation(key, name);
         return text.contains(key) ? name : text;
     }
