@@ -11,11 +11,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -127,26 +124,12 @@ class ImageIngestGuardsTest {
 
     /** An RGBA PNG header with one tiny compressed row of data: enough for a reader to report its size and depth. */
     private static byte[] png(int width, int height, int bitDepth) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {(byte) bitDepth, 6, 0, 0, 0});
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat)) {
             deflate.write(new byte[1024]);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        png.writeBytes(chunk("IHDR", ihdr.array()));
-        png.writeBytes(chunk("IDAT", idat.toByteArray()));
-        png.writeBytes(chunk("IEND", new byte[0]));
-        return png.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(type.getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(data).putInt((int) crc.getValue()).array();
+        return PngFiles.rgba(width, height, bitDepth, idat.toByteArray());
     }
 }

@@ -8,7 +8,6 @@ package org.teachbox.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,7 +16,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -232,20 +230,7 @@ class ImageIngestRejectionTest {
     }
 
     private static byte[] pngHeader(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 6, 0, 0, 0});
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        png.writeBytes(pngChunk("IHDR", ihdr.array()));
-        png.writeBytes(pngChunk("IEND", new byte[0]));
-        return png.toByteArray();
-    }
-
-    private static byte[] pngChunk(String type, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(type.getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(data).putInt((int) crc.getValue()).array();
+        return PngFiles.rgba(width, height, 8, null);
     }
 
     /** A real small JPEG whose frame header (SOF0) is rewritten to claim the new size. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.teachbox.imaging.ImageIngest;
+import org.teachbox.imaging.PngFiles;
 import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.samples.SampleProjects;
 
@@ -87,20 +85,6 @@ class BombsWhileTrainingTest {
                 deflate.write(row);
             }
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        png.writeBytes(chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put(new byte[] {16, 6, 0, 0, 0}).array()));
-        png.writeBytes(chunk("IDAT", idat.toByteArray()));
-        png.writeBytes(chunk("IEND", new byte[0]));
-        return png.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(type.getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(data).putInt((int) crc.getValue()).array();
+        return PngFiles.rgba(width, height, 16, idat.toByteArray());
     }
 }
