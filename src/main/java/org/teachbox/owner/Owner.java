@@ -1,15 +1,21 @@
 package org.teachbox.owner;
 
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 
 /**
- * The owner token of the browser behind the current Vaadin session. The filter has put it on
- * the request; we keep it in the session so background pushes and later round-trips agree.
+ * Whose projects the current page shows. Without a classroom that is the browser's owner token
+ * (its cookie, put on the request by the filter). A learner who joined a classroom works as the
+ * learner's own token instead, kept in the server-side session only, so a copied cookie opens
+ * nothing and the same code + name + PIN bring the projects back on any computer. The token is
+ * kept in the Vaadin session so background pushes and later round-trips agree.
  */
 public final class Owner {
 
     static final String REQUEST_ATTRIBUTE = "teachbox.owner";
+    /** The HTTP session attribute holding a signed-in learner's token. */
+    static final String LEARNER_ATTRIBUTE = "teachbox.learner";
 
     private Owner() {
     }
@@ -30,6 +36,33 @@ public final class Owner {
             session.setAttribute(REQUEST_ATTRIBUTE, token);
         }
         return token;
+    }
+
+    /**
+     * From now on this browser session works as the classroom learner with this token. The
+     * session gets a new id first, so an id seen before signing in is worth nothing after.
+     * The caller reloads the page, so every view is built again for the new owner.
+     */
+    public static void becomeLearner(String learnerToken) {
+        VaadinRequest request = VaadinService.getCurrentRequest();
+        if (request != null) {
+            VaadinService.reinitializeSession(request);
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getSession().setAttribute(LEARNER_ATTRIBUTE, learnerToken);
+        session.setAttribute(REQUEST_ATTRIBUTE, learnerToken);
+    }
+
+    /** Back to the browser's own projects; the caller reloads the page. */
+    public static void leaveClassroom() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getSession().removeAttribute(LEARNER_ATTRIBUTE);
+        session.setAttribute(REQUEST_ATTRIBUTE, null);
+    }
+
+    /** A fresh unguessable owner token (256 random bits). */
+    public static String newToken() {
+        return OwnerTokenFilter.newToken();
     }
 
     /** For plain HTTP endpoints outside Vaadin. */

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in an HttpOnly cookie on its first request; projects belong to that token. The token is put
  * on the request so the very first page load already knows its owner. Over HTTPS, or behind a
  * proxy on the school network that says the browser used HTTPS (X-Forwarded-Proto, trusted
- * from private addresses only), the cookie is Secure, so it never travels in clear text.
+ * from private addresses only), the cookie is Secure, so it never travels in clear text. A
+ * classroom learner signed in on this session is the owner instead (see {@link Owner}).
  */
 @Component
 class OwnerTokenFilter extends OncePerRequestFilter {
@@ -46,8 +48,14 @@ class OwnerTokenFilter extends OncePerRequestFilter {
                     .maxAge(Duration.ofDays(365)).build().toString());
             return fresh;
         });
-        request.setAttribute(Owner.REQUEST_ATTRIBUTE, token);
+        request.setAttribute(Owner.REQUEST_ATTRIBUTE, learnerOf(request).orElse(token));
         chain.doFilter(request, response);
+    }
+
+    /** A classroom learner signed in on this session works as the learner, not as the browser. */
+    private static Optional<String> learnerOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return Optional.ofNullable(session == null ? null : (String) session.getAttribute(Owner.LEARNER_ATTRIBUTE));
     }
 
     private static Optional<String> existing(HttpServletRequest request) {

@@ -94,6 +94,12 @@ class ProjectRepository {
         return jdbc.sql("SELECT COUNT(*) FROM sample WHERE class_id = ?").param(classId).query(Integer.class).single();
     }
 
+    int countSamplesOfOwner(String owner) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM sample s JOIN image_class c ON c.id = s.class_id JOIN project p ON p.id = c.project_id
+                WHERE p.owner_token = ?""").param(owner).query(Integer.class).single();
+    }
+
     void insertSample(UUID id, UUID classId, byte[] image, String mimeType) {
         jdbc.sql("INSERT INTO sample (id, class_id, image, mime_type, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, classId, image, mimeType, Timestamp.from(Instant.now())).update();

@@ -1,6 +1,7 @@
 package org.teachbox.project;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,11 +19,13 @@ public class ProjectService {
     private final ProjectRepository repo;
     private final ProjectLimits limits;
     private final ApplicationEventPublisher events;
+    private final List<OwnerQuota> quotas;
 
-    ProjectService(ProjectRepository repo, ProjectLimits limits, ApplicationEventPublisher events) {
+    ProjectService(ProjectRepository repo, ProjectLimits limits, ApplicationEventPublisher events, List<OwnerQuota> quotas) {
         this.repo = repo;
         this.limits = limits;
         this.events = events;
+        this.quotas = List.copyOf(quotas);
     }
 
     public ProjectLimits limits() {
@@ -36,8 +39,10 @@ public class ProjectService {
     /** A new project starts with the given classes (two empty ones, like Teachable Machine). */
     @Transactional
     public Project create(String owner, String name, ModelKind kind, List<String> classNames) {
-        if (repo.countProjects(owner) >= limits.maxProjectsPerOwner()) {
-            throw new ProjectRuleException("rule.projects.full", limits.maxProjectsPerOwner());
+        int maxProjects = quotas.stream().map(q -> q.maxProjects(owner)).filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt).reduce(limits.maxProjectsPerOwner(), Math::min);
+        if (repo.countProjects(owner) >= maxProjects) {
+            throw new ProjectRuleException("rule.projects.full", maxProjects);
         }
         if (classNames.size() > limits.maxClasses()) {
             throw new ProjectRuleException("rule.classes.full", limits.maxClasses());
@@ -113,6 +118,16 @@ public class ProjectService {
         if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
             throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
         }
+        ensureOwnerRoom(owner);
+    }
+
+    private void ensureOwnerRoom(String owner) {
+        for (OwnerQuota quota : quotas) {
+            OptionalInt max = quota.maxPictures(owner);
+            if (max.isPresent() && repo.countSamplesOfOwner(owner) >= max.getAsInt()) {
+                throw new ProjectRuleException("rule.learner.pictures-full", max.getAsInt());
+            }
+        }
     }
 
     /**
@@ -125,6 +140,7 @@ public class ProjectService {
         if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
             throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
         }
+        ensureOwnerRoom(owner);
         UUID id = UUID.randomUUID();
         repo.insertSample(id, classId, image, mimeType);
         repo.touch(projectId);

@@ -33,6 +33,11 @@ public final class Messages {
         return Optional.empty();
     }
 
+    public static void info(String text) {
+        Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
     public static void error(String text) {
         Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -34,6 +35,7 @@ import org.teachbox.ui.layout.TrainingFeed;
  * → fix it. Each step is one click; the runs are ordinary jobs in the shared training queue.
  */
 @Route(value = "project/:projectId/bias", layout = MainLayout.class)
+@AnonymousAllowed
 public class BiasLabView extends ProjectPage {
 
     private final BiasLabService lab;

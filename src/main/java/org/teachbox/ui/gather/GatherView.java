@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,6 +27,7 @@ import org.teachbox.ui.transfer.DownloadProjectLink;
 
 /** Step 1, Gather: one card per class, and a button to add another class. */
 @Route(value = "project/:projectId", layout = MainLayout.class)
+@AnonymousAllowed
 public class GatherView extends ProjectPage {
 
     private final ImageIngest ingest;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -32,6 +33,7 @@ import org.teachbox.ui.runs.RunsPanel;
  * runs sit under the curves: tick runs to overlay them, or bring back an earlier run's model.
  */
 @Route(value = "project/:projectId/insights", layout = MainLayout.class)
+@AnonymousAllowed
 public class InsightsView extends ProjectPage {
 
     private final ModelStore models;

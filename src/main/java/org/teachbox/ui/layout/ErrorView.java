@@ -1,6 +1,7 @@
 package org.teachbox.ui.layout;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,6 +22,7 @@ import org.teachbox.ui.projects.ProjectsView;
  * language, with a way back. What went wrong goes to the log, never onto the screen.
  */
 @ParentLayout(MainLayout.class)
+@AnonymousAllowed
 public class ErrorView extends Div implements HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);

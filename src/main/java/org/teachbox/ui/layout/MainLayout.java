@@ -3,8 +3,11 @@ package org.teachbox.ui.layout;
 import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
@@ -13,14 +16,24 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 
+import org.teachbox.classroom.ClassroomService;
+import org.teachbox.owner.Owner;
 import org.teachbox.ui.projects.ProjectsView;
+import org.teachbox.ui.teacher.TeacherView;
 
-/** The frame around every page: the name, a way home, and the language switch. */
+/**
+ * The frame around every page: the name, a way home, the teacher's entrance, the learner's name
+ * while they work in a classroom (with a way to leave it), and the language switch.
+ */
+@AnonymousAllowed
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
 
-    public MainLayout() {
+    private final ClassroomService classrooms;
+
+    public MainLayout(ClassroomService classrooms) {
+        this.classrooms = classrooms;
         addClassName("tb-app");
         content.addClassName("tb-content");
         add(header(), content);
@@ -48,9 +61,32 @@ public class MainLayout extends Div implements RouterLayout {
                 UI.getCurrent().getPage().reload();
             }
         });
-        Header header = new Header(home, projects, new Span(), language);
+        RouterLink teacher = new RouterLink(getTranslation("nav.teacher"), TeacherView.class);
+        teacher.addClassName("tb-nav");
+        teacher.setId("nav-teacher");
+        Span spacer = new Span();
+        spacer.addClassName("tb-spacer");
+        Header header = new Header(home, projects, teacher, spacer, learnerBadge(), language);
         header.addClassName("tb-header");
         return header;
+    }
+
+    /** "Leo · 7B" and Leave, while this browser works as a classroom learner; nothing otherwise. */
+    private Component learnerBadge() {
+        Span badge = new Span();
+        badge.addClassName("tb-learner");
+        classrooms.learnerOf(Owner.current()).ifPresent(learner -> {
+            Span who = new Span(getTranslation("nav.learner", learner.name(), classrooms.classroomOf(learner).name()));
+            who.setId("learner-name");
+            Button leave = new Button(getTranslation("nav.leave"), e -> {
+                Owner.leaveClassroom();
+                UI.getCurrent().getPage().setLocation("/");
+            });
+            leave.setId("leave-classroom");
+            leave.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            badge.add(who, leave);
+        });
+        return badge;
     }
 
     @Override

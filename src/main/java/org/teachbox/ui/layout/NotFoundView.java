@@ -1,6 +1,7 @@
 package org.teachbox.ui.layout;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -16,6 +17,7 @@ import org.teachbox.ui.projects.ProjectsView;
 
 /** A mistyped address gets a friendly page with a way back, in the learner's language. */
 @ParentLayout(MainLayout.class)
+@AnonymousAllowed
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
     @Override

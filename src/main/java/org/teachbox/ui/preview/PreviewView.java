@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -32,6 +33,7 @@ import org.teachbox.ui.share.SharePanel;
 
 /** Step 3, Preview: show the model something new (webcam, a file, a drawing) and see its answer. */
 @Route(value = "project/:projectId/preview", layout = MainLayout.class)
+@AnonymousAllowed
 public class PreviewView extends ProjectPage {
 
     private static final int MAX_BYTES = 15_000_000;

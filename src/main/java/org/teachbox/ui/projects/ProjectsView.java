@@ -3,6 +3,7 @@ package org.teachbox.ui.projects;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 
+import org.teachbox.classroom.ClassroomService;
 import org.teachbox.owner.Owner;
 import org.teachbox.pretrained.BackboneLibrary;
 import org.teachbox.project.ModelKind;
@@ -32,11 +34,13 @@ import org.teachbox.training.ModelStore;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.bias.BiasLabView;
 import org.teachbox.ui.gather.GatherView;
+import org.teachbox.ui.join.JoinView;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.transfer.OpenProjectFile;
 
 /** "My projects": start a project, open a ready-made sample, or continue one of your own. */
 @Route(value = "", layout = MainLayout.class)
+@AnonymousAllowed
 public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ProjectService projects;
@@ -47,7 +51,7 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     private final FlexLayout list = new FlexLayout();
 
     public ProjectsView(ProjectService projects, SampleProjects samples, ModelStore models, BackboneLibrary backbone,
-                        OpenProjectFile openFile) {
+                        OpenProjectFile openFile, ClassroomService classrooms) {
         this.projects = projects;
         this.samples = samples;
         this.models = models;
@@ -55,7 +59,7 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tb-page");
         list.addClassName("tb-project-list");
         add(new H1(getTranslation("projects.title")), new Paragraph(getTranslation("projects.intro")),
-                newProjectForm(), backboneNotice(), sampleButtons(), new H2(getTranslation("projects.mine")), list, openFile);
+                joinForm(classrooms.learnerOf(owner).isEmpty()), newProjectForm(), backboneNotice(), sampleButtons(), new H2(getTranslation("projects.mine")), list, openFile);
         refresh();
     }
 
@@ -96,6 +100,25 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         return new Div(form, teaches);
+    }
+
+    /** "In a class? Type its code": to the join page, for a learner not in a classroom yet. */
+    private Component joinForm(boolean visible) {
+        TextField code = new TextField();
+        code.setId("class-code");
+        code.setPlaceholder(getTranslation("projects.join.placeholder"));
+        code.setAriaLabel(getTranslation("join.code"));
+        code.setMaxLength(12);
+        code.setWidth("9em");
+        Button join = new Button(getTranslation("projects.join.button"), e -> getUI().ifPresent(ui ->
+                ui.navigate(JoinView.class, new RouteParameters("code", code.getValue().strip()))));
+        join.setId("class-code-join");
+        HorizontalLayout row = new HorizontalLayout(new Span(getTranslation("projects.join.intro")), code, join);
+        row.setAlignItems(Alignment.BASELINE);
+        row.setWrap(true);
+        row.addClassName("tb-join-row");
+        row.setVisible(visible);
+        return row;
     }
 
     /** Without the pretrained network, say so in plain words, and how an admin adds it. */

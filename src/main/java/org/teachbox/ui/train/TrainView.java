@@ -3,6 +3,7 @@ package org.teachbox.ui.train;
 import java.util.EnumSet;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -39,6 +40,7 @@ import org.teachbox.ui.runs.RunsPanel;
  * runs, to compare and to bring back; after a run that blew up, a hint to train again slower.
  */
 @Route(value = "project/:projectId/train", layout = MainLayout.class)
+@AnonymousAllowed
 public class TrainView extends ProjectPage {
 
     private final TrainingService training;
