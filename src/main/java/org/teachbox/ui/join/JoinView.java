@@ -53,7 +53,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         join.addClickShortcut(Key.ENTER);
         problem.setId("join-problem");
-        problem.addClassName("tb-problem");
+        problem.addClassName("tb-join-problem");
         problem.setVisible(false);
         add(new H1(getTranslation("join.title")), new Paragraph(getTranslation("join.intro")),
                 code, name, pin, problem, join);

@@ -3,6 +3,7 @@ package org.teachbox.ui.layout;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSessionState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,18 @@ class ErrorHandling implements VaadinServiceInitListener {
             } else {
                 log.error("Unexpected error in the UI", error.getThrowable());
             }
-            if (ui != null) {
-                ui.access(() -> Messages.error(reason.map(r -> Messages.text(ui, r))
-                        .orElseGet(() -> ui.getTranslation("error.unexpected"))));
+            // Telling the learner is itself a push: on a page that is closing (a server shutting
+            // down with pages open) it fails too, and must not come back here and try again.
+            if (ui != null && !ui.isClosing() && ui.getSession() != null
+                    && ui.getSession().getState() == VaadinSessionState.OPEN) {
+                ui.access(() -> {
+                    try {
+                        Messages.error(reason.map(r -> Messages.text(ui, r))
+                                .orElseGet(() -> ui.getTranslation("error.unexpected")));
+                    } catch (RuntimeException cannotTell) {
+                        log.debug("Could not show the error on a closing page", cannotTell);
+                    }
+                });
             }
         }));
     }
