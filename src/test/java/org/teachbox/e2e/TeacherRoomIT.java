@@ -2,14 +2,21 @@ package org.teachbox.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,11 +28,14 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "teachbox.teacher.password=classroom-secret")
 class TeacherRoomIT extends BrowserTest {
 
+    @TempDir
+    Path files;
+
     private static final LocatorAssertions.ContainsTextOptions LONG =
             new LocatorAssertions.ContainsTextOptions().setTimeout(180_000);
 
     @Test
-    void aTeacherFollowsTwoLearnersLiveStopsOneAndALearnerComesBackWithTheirPin() {
+    void aTeacherFollowsTwoLearnersLiveStopsOneAndALearnerComesBackWithTheirPin() throws Exception {
         // the teacher's pages send anyone not signed in to the sign-in page
         page.navigate(url("/teacher"));
         page.waitForURL(Pattern.compile(".*/teacher/login.*"));
@@ -73,7 +83,33 @@ class TeacherRoomIT extends BrowserTest {
         assertThat(firstThumb).isVisible();
         page.waitForFunction("img => img.complete && img.naturalWidth > 0", firstThumb.elementHandle());
         org.assertj.core.api.Assertions.assertThat(page.locator("#readonly-classes button").count()).isZero();
+        page.locator("#projector-upload input[type=file]").setInputFiles(TestImages.shapes(files, "circle", 1, 77).get(0));
+        assertThat(page.locator("#projector-preview .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
         screenshot(page, "teacher-04-projector");
+        page.goBack();
+        page.waitForURL(Pattern.compile(".*/teacher/classroom/.*"));
+
+        // the teacher takes the whole classroom home: a folder per learner, each project as a project zip
+        Download zip = page.waitForDownload(() -> page.locator("#download-classroom").click());
+        Path saved = files.resolve("classroom.zip");
+        zip.saveAs(saved);
+        try (ZipFile archive = new ZipFile(saved.toFile())) {
+            List<String> names = archive.stream().map(ZipEntry::getName).toList();
+            org.assertj.core.api.Assertions.assertThat(names).contains("Leo/", "Leo/Shapes example.zip");
+            org.assertj.core.api.Assertions.assertThat(names).anyMatch(n -> n.contains("Mia") && n.endsWith(".zip"));
+            Path inner = files.resolve("leo.zip");
+            Files.write(inner, archive.getInputStream(archive.getEntry("Leo/Shapes example.zip")).readAllBytes());
+            try (ZipFile project = new ZipFile(inner.toFile())) {
+                org.assertj.core.api.Assertions.assertThat(project.stream().map(ZipEntry::getName))
+                        .anyMatch(n -> n.startsWith("circle/")).anyMatch(n -> n.equals("teachbox.json"));
+            }
+        }
+
+        // Leo forgot his PIN: the teacher sets a new one
+        leoCard.locator(".tb-reset-pin").click();
+        page.locator("#new-pin input").fill("2468");
+        page.locator("#save-pin").click();
+        assertThat(page.locator("vaadin-notification-card")).containsText("Leo can now sign in with the new PIN.");
 
         // a third computer: the wrong PIN is refused, the right one brings Leo's project back
         BrowserContext labPc = newContext("en-US");
@@ -81,7 +117,9 @@ class TeacherRoomIT extends BrowserTest {
         again.navigate(url("/join/" + code));
         fillJoin(again, "Leo", "9999");
         assertThat(again.locator("#join-problem")).containsText("Wrong PIN for “Leo”");
-        fillJoin(again, "leo", "1234");
+        fillJoin(again, "Leo", "1234");
+        assertThat(again.locator("#join-problem")).containsText("Wrong PIN for “Leo”");
+        fillJoin(again, "leo", "2468");
         assertThat(again.locator("#learner-name")).containsText("Leo · 7B Monday");
         assertThat(again.locator(".tb-project-card")).hasCount(1);
         assertThat(again.locator(".tb-project-card")).containsText("Shapes");
@@ -97,6 +135,18 @@ class TeacherRoomIT extends BrowserTest {
         again.waitForURL(Pattern.compile(".*/$"));
         assertThat(again.locator("#learner-name")).hasCount(0);
         assertThat(again.locator(".tb-project-card")).hasCount(0);
+
+        // ending the classroom deletes its learners' work, after a question
+        page.navigate(url("/teacher"));
+        page.locator("#classrooms a", new Page.LocatorOptions().setHasText("7B Monday")).click();
+        page.locator("#end-classroom").click();
+        assertThat(page.locator("vaadin-dialog")).containsText("This cannot be undone.");
+        page.locator("#confirm-end").click();
+        page.waitForURL(Pattern.compile(".*/teacher$"));
+        assertThat(page.locator("#classrooms")).not().containsText("7B Monday");
+        again.navigate(url("/join/" + code));
+        fillJoin(again, "Leo", "2468");
+        assertThat(again.locator("#join-problem")).containsText("There is no class with this code");
 
         labPc.close();
         leoComputer.close();

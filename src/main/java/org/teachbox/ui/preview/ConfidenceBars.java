@@ -10,19 +10,19 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.teachbox.prediction.PredictionService;
 
 /** One bar per class showing how sure the model is; the winner is highlighted. */
-class ConfidenceBars extends Div {
+public class ConfidenceBars extends Div {
 
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Span> values = new ArrayList<>();
     private final List<Div> rows = new ArrayList<>();
 
-    ConfidenceBars() {
+    public ConfidenceBars() {
         addClassName("tb-bars");
         setId("confidence-bars");
     }
 
     /** One bar per class of the model on show, each at "–" until the first answer. */
-    void setClassNames(List<String> classNames) {
+    public void setClassNames(List<String> classNames) {
         removeAll();
         bars.clear();
         values.clear();
@@ -42,7 +42,7 @@ class ConfidenceBars extends Div {
         }
     }
 
-    void show(PredictionService.Prediction prediction) {
+    public void show(PredictionService.Prediction prediction) {
         float[] p = prediction.probabilities();
         int best = prediction.best();
         for (int i = 0; i < bars.size() && i < p.length; i++) {

@@ -27,6 +27,7 @@ import org.teachbox.classroom.Learner;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
+import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.TrainingReport;
@@ -36,7 +37,8 @@ import org.teachbox.ui.layout.MainLayout;
 
 /**
  * A learner's project for the projector, read-only: each class with its newest pictures, and the
- * current model's curves, accuracy and confusion matrix. Nothing here can change the project.
+ * current model's curves, accuracy and confusion matrix, and a picture to try on the model.
+ * Nothing here can change the project.
  * Pictures stream through this page, so only a signed-in teacher can see them.
  */
 @Route(value = "teacher/project/:learnerId/:projectId", layout = MainLayout.class)
@@ -56,11 +58,15 @@ public class TeacherProjectView extends VerticalLayout implements BeforeEnterObs
     private final CurvesPanel curves = new CurvesPanel();
     private final ConfusionMatrix confusion = new ConfusionMatrix();
     private final Div model;
+    private final ProjectorPreview tryIt;
+    private ProjectorPreview.Target shown;
 
-    public TeacherProjectView(ClassroomService classrooms, ProjectService projects, ModelStore models) {
+    public TeacherProjectView(ClassroomService classrooms, ProjectService projects, ModelStore models,
+                              PredictionService predictions) {
         this.classrooms = classrooms;
         this.projects = projects;
         this.models = models;
+        this.tryIt = new ProjectorPreview(predictions, () -> shown);
         addClassName("tb-page");
         classes.addClassName("tb-cards");
         classes.setId("readonly-classes");
@@ -73,7 +79,7 @@ public class TeacherProjectView extends VerticalLayout implements BeforeEnterObs
         model.addClassName("tb-curves");
         Paragraph readOnly = new Paragraph(getTranslation("teacher.project.read-only"));
         readOnly.addClassName("tb-hint");
-        add(back, title, who, readOnly, classes, verdict, model);
+        add(back, title, who, readOnly, classes, verdict, tryIt, model);
     }
 
     @Override
@@ -99,12 +105,15 @@ public class TeacherProjectView extends VerticalLayout implements BeforeEnterObs
         }
         Optional<ModelStore.StoredModel> stored = models.load(learner.ownerToken(), project.id());
         model.setVisible(stored.isPresent());
+        tryIt.setVisible(stored.isPresent());
+        shown = new ProjectorPreview.Target(learner.ownerToken(), project.id());
         verdict.setText(stored.map(m -> getTranslation("teacher.project.verdict",
                 Math.round(100 * m.report().validationAccuracy()))).orElse(getTranslation("insights.no-model")));
         stored.ifPresent(m -> {
             TrainingReport report = m.report();
             curves.show(report.history(), report.bestEpoch());
             confusion.setData(report.classNames(), report.confusion());
+            tryIt.setClassNames(m.classNames());
         });
     }
 
