@@ -10,6 +10,12 @@
  * on the way, and prediction waits for each answer before taking the next picture.
  * The camera starts only on a click or when the server calls start(). All words come from the
  * server, already translated.
+ *
+ * With a modelUrl in predict mode, the frames are answered here, by the project's own model run
+ * with TensorFlow.js (browser-model.ts), and only the answers go to the server, a few times a
+ * second, plus one frame every CHECK_EVERY_MS that the server answers too, so the page can say
+ * whether browser and server agree. If the model cannot run here, frames go to the server as
+ * before, and the server is told why.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -28,12 +34,24 @@ const RECORD_FPS = 24;
 const PREDICT_MAX_FPS = 15;
 /** More frames than this waiting for the server means the server is slower than the camera: drop. */
 const MAX_IN_FLIGHT = 2;
+/** How often the browser's answer is shown by the server, and how often one frame is checked there. */
+const ANSWER_EVERY_MS = 250;
+const CHECK_EVERY_MS = 2000;
 
 type Status = 'idle' | 'starting' | 'live' | 'error';
 
 interface FrameServer {
   frame(jpegBase64: string): Promise<unknown>;
   live?(): Promise<unknown>;
+  browserReady?(): Promise<unknown>;
+  browserAnswer?(probabilitiesJson: string, framesPerSecond: number): Promise<unknown>;
+  browserCheck?(jpegBase64: string, probabilitiesJson: string): Promise<unknown>;
+  browserFailed?(reason: string): Promise<unknown>;
+}
+
+interface LocalModel {
+  predict(square: HTMLCanvasElement): number[];
+  dispose(): void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -161,6 +179,8 @@ export class WebcamCaptureElement extends LitElement {
   @property({ type: String }) mode: 'record' | 'predict' = 'record';
   @property({ type: Object }) texts: WebcamTexts = { holdToRecord: '', recording: '', camera: '', noCamera: '', startCamera: '' };
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Where the project's TF.js files are ("/own-model/<id>/"); empty: the server answers every frame. */
+  @property({ type: String }) modelUrl = '';
 
   @state() private status: Status = 'idle';
   @state() private cameras: MediaDeviceInfo[] = [];
@@ -177,6 +197,7 @@ export class WebcamCaptureElement extends LitElement {
   /** Bumped to stop a running prediction loop; a loop runs only while its number is current. */
   private loopId = 0;
   private readonly onDeviceChange = () => this.listCameras();
+  private local?: { url: string; model: Promise<LocalModel | null> };
 
   render() {
     return html`
@@ -274,7 +295,8 @@ export class WebcamCaptureElement extends LitElement {
   }
 
   protected updated(changed: PropertyValues) {
-    if ((changed.has('mode') || changed.has('status')) && this.mode === 'predict' && this.status === 'live') {
+    const modelChanged = changed.has('modelUrl') && changed.get('modelUrl') !== undefined;
+    if ((changed.has('mode') || changed.has('status') || modelChanged) && this.mode === 'predict' && this.status === 'live') {
       this.predictLoop(++this.loopId);
     }
     if (changed.has('mode') && this.mode !== 'record') {
@@ -317,9 +339,14 @@ export class WebcamCaptureElement extends LitElement {
 
   /** The centre square of the current video frame, mirrored like the preview, as base64 JPEG. */
   private captureFrame(): string | null {
+    return this.drawFrame() ? this.frameJpeg() : null;
+  }
+
+  /** Draws the centre square of the current video frame, mirrored like the preview, on frameCanvas. */
+  private drawFrame(): boolean {
     const v = this.video;
     if (!v || v.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !v.videoWidth) {
-      return null;
+      return false;
     }
     const side = Math.min(v.videoWidth, v.videoHeight);
     const sx = (v.videoWidth - side) / 2;
@@ -330,7 +357,11 @@ export class WebcamCaptureElement extends LitElement {
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(-1, 0, 0, 1, FRAME_SIZE, 0);
     ctx.drawImage(v, sx, sy, side, side, 0, 0, FRAME_SIZE, FRAME_SIZE);
-    const url = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
+    return true;
+  }
+
+  private frameJpeg(): string {
+    const url = this.frameCanvas.toDataURL('image/jpeg', JPEG_QUALITY);
     return url.substring(url.indexOf(',') + 1);
   }
 
@@ -410,10 +441,101 @@ export class WebcamCaptureElement extends LitElement {
 
   // ---- predict mode: one frame at a time, as fast as answers come back ----
 
+  private get server(): FrameServer | undefined {
+    return (this as unknown as { $server?: FrameServer }).$server;
+  }
+
   private async predictLoop(loop: number) {
+    // tell the server the camera is on again, so it takes the frames (or answers) that follow
+    await this.server?.live?.().catch(() => undefined);
+    const model = await this.localModel();
+    if (loop !== this.loopId) {
+      return;
+    }
+    if (model) {
+      await this.localLoop(loop, model);
+      return;
+    }
+    await this.serverLoop(loop);
+  }
+
+  /** The project's model in this browser, loaded once per model address; null if it cannot run here. */
+  private localModel(): Promise<LocalModel | null> {
+    const url = this.modelUrl;
+    if (!url) {
+      return Promise.resolve(null);
+    }
+    if (this.local?.url !== url) {
+      this.local?.model.then((m) => m?.dispose());
+      const model = import('./browser-model')
+        .then((m) => m.BrowserModel.load(url) as Promise<LocalModel>)
+        .then(async (m) => {
+          await this.server?.browserReady?.().catch(() => undefined);
+          return m;
+        })
+        .catch(async (e) => {
+          console.warn('webcam-capture: the model cannot run in this browser', e);
+          await this.server?.browserFailed?.(String(e)).catch(() => undefined);
+          return null;
+        });
+      this.local = { url, model };
+    }
+    return this.local.model;
+  }
+
+  /** Answers here; the server hears the answers a few times a second and checks one frame now and then. */
+  private async localLoop(loop: number, model: LocalModel) {
     const minInterval = 1000 / PREDICT_MAX_FPS;
-    // tell the server the camera is on again, so it takes the frames that follow
-    await (this as unknown as { $server?: FrameServer }).$server?.live?.().catch(() => undefined);
+    const answered: number[] = [];
+    let lastAnswer = 0;
+    let lastCheck = performance.now();
+    let answering = false;
+    while (loop === this.loopId && this.mode === 'predict' && this.status === 'live' && this.modelUrl) {
+      const began = performance.now();
+      if (!document.hidden && !this.disabled && this.drawFrame()) {
+        const probabilities = model.predict(this.frameCanvas);
+        const now = performance.now();
+        answered.push(now);
+        while (answered.length && answered[0] < now - 2000) {
+          answered.shift();
+        }
+        const fps = answered.length / Math.min(2, Math.max(0.25, (now - answered[0]) / 1000));
+        const json = JSON.stringify(probabilities);
+        if (now - lastCheck >= CHECK_EVERY_MS) {
+          lastCheck = now;
+          // the server sees this frame as a JPEG: answer exactly those pixels, so the check
+          // compares the two models, not the model with JPEG's rounding
+          const jpeg = this.frameJpeg();
+          const sent = await this.answerJpeg(model, jpeg).catch(() => null);
+          if (sent) {
+            this.server?.browserCheck?.(jpeg, JSON.stringify(sent)).catch(() => undefined);
+          }
+        } else if (!answering && now - lastAnswer >= ANSWER_EVERY_MS) {
+          lastAnswer = now;
+          answering = true;
+          this.server?.browserAnswer?.(json, Math.round(fps * 10) / 10)
+            .catch(() => undefined)
+            .finally(() => (answering = false));
+        }
+      }
+      await sleep(Math.max(10, minInterval - (performance.now() - began)));
+    }
+  }
+
+  private checkCanvas = document.createElement('canvas');
+
+  private async answerJpeg(model: LocalModel, jpegBase64: string): Promise<number[]> {
+    const bytes = Uint8Array.from(atob(jpegBase64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+    this.checkCanvas.width = FRAME_SIZE;
+    this.checkCanvas.height = FRAME_SIZE;
+    this.checkCanvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return model.predict(this.checkCanvas);
+  }
+
+  private async serverLoop(loop: number) {
+    const minInterval = 1000 / PREDICT_MAX_FPS;
     while (loop === this.loopId && this.mode === 'predict' && this.status === 'live') {
       const began = performance.now();
       const jpeg = document.hidden || this.disabled ? null : this.captureFrame();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
 
 import java.util.Base64;
@@ -26,6 +27,9 @@ import java.util.Locale;
  */
 @Tag("webcam-capture")
 @JsModule("./components/webcam-capture.ts")
+@NpmPackage(value = "@tensorflow/tfjs-core", version = "4.22.0")
+@NpmPackage(value = "@tensorflow/tfjs-layers", version = "4.22.0")
+@NpmPackage(value = "@tensorflow/tfjs-backend-wasm", version = "4.22.0")
 public class WebcamCapture extends Component implements HasEnabled, HasSize {
 
     /** What frames are for. */
@@ -85,6 +89,50 @@ public class WebcamCapture extends Component implements HasEnabled, HasSize {
     @ClientCallable
     void live() {
         live = true;
+    }
+
+    /**
+     * Where the project's TF.js files are, so live prediction runs in the learner's browser;
+     * null sends every frame to the server instead.
+     */
+    public void setModelUrl(String url) {
+        getElement().setProperty("modelUrl", url == null ? "" : url);
+    }
+
+    @ClientCallable
+    void browserReady() {
+        fireEvent(new BrowserModelEvents.Ready(this));
+    }
+
+    @ClientCallable
+    void browserAnswer(String probabilitiesJson, double framesPerSecond) {
+        if (live || mode != Mode.PREDICT) {
+            BrowserModelEvents.probabilities(probabilitiesJson).ifPresent(p ->
+                    fireEvent(new BrowserModelEvents.Answer(this, p, framesPerSecond)));
+        }
+    }
+
+    @ClientCallable
+    void browserCheck(String jpegBase64, String probabilitiesJson) {
+        var probabilities = BrowserModelEvents.probabilities(probabilitiesJson);
+        if (probabilities.isEmpty() || jpegBase64 == null || jpegBase64.length() > MAX_JPEG_BYTES * 4 / 3 + 4) {
+            return;
+        }
+        try {
+            fireEvent(new BrowserModelEvents.Check(this, Base64.getDecoder().decode(jpegBase64), probabilities.get()));
+        } catch (IllegalArgumentException notBase64) {
+            // only a tampered client sends this
+        }
+    }
+
+    @ClientCallable
+    void browserFailed(String reason) {
+        fireEvent(new BrowserModelEvents.Failed(this, reason == null ? "" : reason.substring(0, Math.min(300, reason.length()))));
+    }
+
+    public <E extends ComponentEvent<WebcamCapture>> Registration addBrowserListener(Class<E> type,
+                                                                                     ComponentEventListener<E> listener) {
+        return addListener(type, listener);
     }
 
     public Registration addFrameCapturedListener(ComponentEventListener<FrameCapturedEvent> listener) {

@@ -42,6 +42,11 @@ public class ConfidenceBars extends Div {
         }
     }
 
+    /** The class names the bars stand for, in the model's order. */
+    public java.util.List<String> classNames() {
+        return rows.stream().map(r -> ((Span) r.getComponentAt(0)).getText()).toList();
+    }
+
     public void show(PredictionService.Prediction prediction) {
         float[] p = prediction.probabilities();
         int best = prediction.best();

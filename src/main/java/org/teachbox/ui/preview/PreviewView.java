@@ -25,6 +25,7 @@ import org.teachbox.ui.HeatmapImage;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
+import org.teachbox.ui.components.BrowserModelEvents;
 import org.teachbox.ui.components.WebcamCapture;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
@@ -52,6 +53,7 @@ public class PreviewView extends ProjectPage {
     private final java.util.concurrent.atomic.AtomicLong explainedPictures = new java.util.concurrent.atomic.AtomicLong();
     private final SharePanel sharePanel;
     private final FirstLayerPanel inside = new FirstLayerPanel();
+    private final BrowserRun browserRun = new BrowserRun();
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models, ModelExports exports,
             ShareService shares) {
@@ -87,8 +89,11 @@ public class PreviewView extends ProjectPage {
         inside.clear();
         if (model.isEmpty()) {
             webcam.stop();
+            webcam.setModelUrl(null);
             return;
         }
+        browserRun.reset();
+        webcam.setModelUrl("/own-model/" + project.id() + "/");
         stale.setVisible(models.isOutOfDate(owner, project.id()));
         bars.setClassNames(model.get().classNames());
         drawPanel.setVisible(project.modelKind() == ModelKind.DIGITS);
@@ -100,7 +105,19 @@ public class PreviewView extends ProjectPage {
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
         webcam.addFrameCapturedListener(e -> predict("webcam.jpg", e.getJpeg(), false));
-        return panel("preview.webcam", webcam);
+        webcam.addBrowserListener(BrowserModelEvents.Ready.class, e -> browserRun.ready());
+        webcam.addBrowserListener(BrowserModelEvents.Answer.class, e -> {
+            bars.show(new PredictionService.Prediction(bars.classNames(), e.probabilities()));
+            browserRun.answered(e.framesPerSecond());
+        });
+        webcam.addBrowserListener(BrowserModelEvents.Check.class, e -> checkOnServer(e.jpeg(), e.probabilities()));
+        webcam.addBrowserListener(BrowserModelEvents.Failed.class, e -> {
+            org.slf4j.LoggerFactory.getLogger(PreviewView.class).info("The model cannot run in a learner's browser: {}", e.reason());
+            browserRun.failed();
+        });
+        Div panel = panel("preview.webcam", webcam);
+        panel.add(browserRun);
+        return panel;
     }
 
     private Div upload() {
@@ -174,6 +191,39 @@ public class PreviewView extends ProjectPage {
                 }
             }
         });
+    }
+
+    /**
+     * The browser answered this frame itself; the server answers it too, off the session lock,
+     * and the page counts how often the two name the same class.
+     */
+    private void checkOnServer(byte[] jpeg, float[] browser) {
+        UI ui = UI.getCurrent();
+        UUID projectId = project.id();
+        Thread.ofVirtual().name("preview-check").start(() -> {
+            try {
+                predictions.predict(owner, projectId, "check.jpg", jpeg).ifPresent(server -> {
+                    double gap = 0;
+                    for (int i = 0; i < Math.min(browser.length, server.probabilities().length); i++) {
+                        gap = Math.max(gap, Math.abs(browser[i] - server.probabilities()[i]));
+                    }
+                    double largest = gap;
+                    ui.access(() -> browserRun.checked(best(browser), server.best(), largest));
+                });
+            } catch (ImageRejectedException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PreviewView.class).debug("A browser check could not be answered", e);
+            }
+        });
+    }
+
+    private static int best(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The model's answer and, if asked, where it looked; computed without the session lock. */

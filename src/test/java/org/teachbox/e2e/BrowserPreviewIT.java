@@ -1,0 +1,106 @@
+package org.teachbox.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live webcam preview runs the project's own model in the browser (TensorFlow.js on
+ * WebAssembly, its files served by this app), and the server, checking one frame every two
+ * seconds with its own copy of the model, names the same class. Without WebAssembly the server
+ * answers every frame as before. The model files are the owner's only.
+ */
+class BrowserPreviewIT extends BrowserTest {
+
+    private static final int CHECKS = 8;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void theSmallNetworkRunsInTheBrowserAndTheServerAgrees() throws Exception {
+        trainShapes("Photos, small network from scratch", 12);
+        liveAndChecked("image");
+    }
+
+    @Test
+    void thePretrainedNetworkRunsInTheBrowserAndTheServerAgrees() throws Exception {
+        trainShapes("Photos (pretrained, like Teachable Machine)", 20);
+        liveAndChecked("pretrained");
+        screenshot(page, "preview-browser-pretrained");
+    }
+
+    @Test
+    void withoutWebAssemblyTheServerAnswersAndTheModelFilesAreTheOwnersOnly() throws Exception {
+        context.route("**/*.wasm", route -> route.abort());
+        String projectId = trainShapes("Photos, small network from scratch", 3);
+        page.locator("webcam-capture button.start").click();
+        assertThat(page.locator("#browser-run")).containsText("cannot run the model itself");
+        assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
+
+        Object own = page.evaluate("async (u) => (await fetch(u)).status", "/own-model/" + projectId + "/model.json");
+        assertThat(own).isEqualTo(200);
+        BrowserContext stranger = newContext("en-US");
+        Page other = stranger.newPage();
+        other.navigate(url("/"));
+        Object theirs = other.evaluate("async (u) => { const r = await fetch(u); return [r.status, (await r.json()).error]; }",
+                "/own-model/" + projectId + "/model.json");
+        assertThat(theirs).asList().containsExactly(404, "not-found");
+        stranger.close();
+    }
+
+    /** Makes a project of the given kind with circles and squares, trains it, and opens Preview. */
+    private String trainShapes(String kind, int epochs) throws Exception {
+        page.navigate(url("/"));
+        page.locator("#new-project-kind").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind)).click();
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        String projectId = page.url().replaceAll(".*/project/([0-9a-f-]{36})$", "$1");
+        page.locator("#class-0 vaadin-upload input[type=file]").setInputFiles(
+                TestImages.shapes(files.resolve("c" + epochs), "circle", 12, 1).toArray(Path[]::new));
+        page.locator("#class-1 vaadin-upload input[type=file]").setInputFiles(
+                TestImages.shapes(files.resolve("s" + epochs), "square", 12, 2).toArray(Path[]::new));
+        assertThat(page.locator("#class-0 .tb-count")).hasText("12 images");
+        assertThat(page.locator("#class-1 .tb-count")).hasText("12 images");
+        page.locator("#go-train").click();
+        page.locator("#advanced").click();
+        page.locator("#epochs input").fill(String.valueOf(epochs));
+        page.locator("#epochs input").press("Tab");
+        settle(page);
+        page.locator("#train-button").click();
+        assertThat(page.locator("#train-verdict")).containsText("Training finished",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        page.locator("#step-preview").click();
+        return projectId;
+    }
+
+    private void liveAndChecked(String kind) {
+        page.locator("webcam-capture button.start").click();
+        Locator run = page.locator("#browser-run");
+        assertThat(run).containsText("Runs in this browser", new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
+        Locator checks = page.locator(".tb-browser-run");
+        page.waitForFunction("n => Number(document.querySelector('.tb-browser-run').dataset.checked || 0) >= n", CHECKS,
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
+        int checked = Integer.parseInt(checks.getAttribute("data-checked"));
+        int agreed = Integer.parseInt(checks.getAttribute("data-agreed"));
+        System.out.printf("BROWSER-PREVIEW kind=%s agreed=%d checked=%d largest_gap=%s %s%n", kind, agreed, checked,
+                checks.getAttribute("data-largest-gap"), run.textContent());
+        assertThat(agreed).as("frames where browser and server name the same class").isGreaterThanOrEqualTo((int) Math.ceil(0.9 * checked));
+        // the check frame is answered on the same JPEG the server decodes: only the decoders differ
+        assertThat(Double.parseDouble(checks.getAttribute("data-largest-gap"))).as("largest probability difference")
+                .isLessThan(0.1);
+        assertThat(page.locator("#browser-check")).containsText("Checked on the server");
+    }
+}
