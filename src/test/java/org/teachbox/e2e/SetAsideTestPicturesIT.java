@@ -40,12 +40,12 @@ class SetAsideTestPicturesIT extends BrowserTest {
         List<Path> set = new java.util.ArrayList<>(TestImages.shapes(files.resolve("tc"), "circle", 3, 3));
         set.add(TestImages.shapes(files.resolve("ts"), "square", 1, 4).getFirst());
         circleTests.locator("vaadin-upload input[type=file]").setInputFiles(set.toArray(Path[]::new));
-        assertThat(circleTests.locator("vaadin-details-summary")).hasText("Test pictures (4)");
+        assertThat(circleTests.locator(".tb-test-toggle")).hasText("▾ Test pictures (4)");
         assertThat(circleTests.locator(".tb-thumb-img")).hasCount(4);
         Locator squareTests = openTestShelf(1);
         squareTests.locator("vaadin-upload input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("ts2"), "square", 2, 5).toArray(Path[]::new));
-        assertThat(squareTests.locator("vaadin-details-summary")).hasText("Test pictures (2)");
+        assertThat(squareTests.locator(".tb-test-toggle")).hasText("▾ Test pictures (2)");
         // training counts leave the test pictures out
         assertThat(page.locator("#class-0 .tb-count")).hasText("10 images");
         settle(page);
@@ -77,7 +77,8 @@ class SetAsideTestPicturesIT extends BrowserTest {
 
     private Locator openTestShelf(int index) {
         Locator shelf = page.locator("#class-" + index + " .tb-test-shelf");
-        shelf.locator("vaadin-details-summary").click();
+        assertThat(shelf.locator(".tb-test-toggle")).hasText("▸ Test pictures (0)");
+        shelf.locator(".tb-test-toggle").click();
         assertThat(shelf.locator("vaadin-upload")).isVisible();
         return shelf;
     }

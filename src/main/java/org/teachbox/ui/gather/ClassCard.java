@@ -5,7 +5,6 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -30,7 +29,10 @@ class ClassCard extends Div {
     private final String owner;
     private final ImageClass imageClass;
     private final Span count = new Span();
-    private final Details tests = new Details();
+    private final Div tests = new Div();
+    private final Button toggle = new Button();
+    private final Div testBody = new Div();
+    private int testCount;
     private final PictureShelf training;
     private final SampleIntake intake;
     private final ModelKind kind;
@@ -93,20 +95,31 @@ class ClassCard extends Div {
      */
     private Component testPictures() {
         tests.addClassName("tb-test-shelf");
-        tests.addOpenedChangeListener(e -> {
-            if (e.isOpened() && testShelf == null) {
-                testShelf = new PictureShelf(projects, intake, owner, imageClass, Shelf.TEST, kind, maxUploadBytes,
-                        this::showTestCount);
-                Paragraph hint = new Paragraph(getTranslation("test-pictures.hint"));
-                hint.addClassName("tb-muted");
-                Button clear = new Button(getTranslation("test-pictures.clear"), c -> testShelf.clear());
-                clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                clear.addClassName("tb-test-clear");
-                tests.add(hint, testShelf, clear);
-                testShelf.refresh();
-            }
-        });
+        toggle.addClassName("tb-test-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(e -> setTestsOpen(!testBody.isVisible()));
+        testBody.addClassName("tb-test-body");
+        testBody.setVisible(false);
+        tests.add(toggle, testBody);
         return tests;
+    }
+
+    private void setTestsOpen(boolean open) {
+        if (open && testShelf == null) {
+            testShelf = new PictureShelf(projects, intake, owner, imageClass, Shelf.TEST, kind, maxUploadBytes,
+                    this::showTestCount);
+            Paragraph hint = new Paragraph(getTranslation("test-pictures.hint"));
+            hint.addClassName("tb-muted");
+            Button clear = new Button(getTranslation("test-pictures.clear"), c -> testShelf.clear());
+            clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            clear.addClassName("tb-test-clear");
+            testBody.add(hint, testShelf, clear);
+            testShelf.refresh();
+        }
+        testBody.setVisible(open);
+        toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        showTestCount(testCount);
     }
 
     void refresh() {
@@ -120,7 +133,8 @@ class ClassCard extends Div {
     }
 
     private void showTestCount(int n) {
-        tests.setSummaryText(getTranslation("test-pictures.summary", n));
+        testCount = n;
+        toggle.setText((testBody.isVisible() ? "▾ " : "▸ ") + getTranslation("test-pictures.summary", n));
     }
 
     /** Runs a learner's request; a refusal (the class is gone, say) becomes one message. */

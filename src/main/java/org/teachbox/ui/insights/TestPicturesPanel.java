@@ -72,6 +72,8 @@ class TestPicturesPanel extends Div {
         perClass.addColumn(r -> Math.round(100 * r.validation().accuracy()) + "%")
                 .setHeader(getTranslation("test-pictures.validation-accuracy"));
         perClass.addColumn(r -> r.test().count()).setHeader(getTranslation("test-pictures.count"));
+        // headers like "Validation accuracy" are long; each column takes what its words need
+        perClass.getColumns().forEach(c -> c.setAutoWidth(true));
         perClass.setAllRowsVisible(true);
         perClass.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
