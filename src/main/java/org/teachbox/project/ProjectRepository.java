@@ -57,11 +57,12 @@ class ProjectRepository {
     List<ImageClass> classes(UUID projectId) {
         return jdbc.sql("""
                 SELECT c.id, c.project_id, c.name, c.position,
-                       (SELECT COUNT(*) FROM sample s WHERE s.class_id = c.id) AS sample_count
+                       (SELECT COUNT(*) FROM sample s WHERE s.class_id = c.id AND s.is_test = FALSE) AS sample_count,
+                       (SELECT COUNT(*) FROM sample s WHERE s.class_id = c.id AND s.is_test = TRUE) AS test_count
                 FROM image_class c WHERE c.project_id = ? ORDER BY c.position, c.name""")
                 .param(projectId)
                 .query((rs, n) -> new ImageClass(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
-                        rs.getString("name"), rs.getInt("position"), rs.getInt("sample_count")))
+                        rs.getString("name"), rs.getInt("position"), rs.getInt("sample_count"), rs.getInt("test_count")))
                 .list();
     }
 
@@ -86,12 +87,14 @@ class ProjectRepository {
         jdbc.sql("DELETE FROM image_class WHERE id = ?").param(classId).update();
     }
 
-    void clearClass(UUID classId) {
-        jdbc.sql("DELETE FROM sample WHERE class_id = ?").param(classId).update();
+    /** Removes one shelf of a class: its training pictures, or its test pictures. */
+    void clearClass(UUID classId, Shelf shelf) {
+        jdbc.sql("DELETE FROM sample WHERE class_id = ? AND is_test = ?").params(classId, shelf.isTest()).update();
     }
 
-    int countSamples(UUID classId) {
-        return jdbc.sql("SELECT COUNT(*) FROM sample WHERE class_id = ?").param(classId).query(Integer.class).single();
+    int countSamples(UUID classId, Shelf shelf) {
+        return jdbc.sql("SELECT COUNT(*) FROM sample WHERE class_id = ? AND is_test = ?")
+                .params(classId, shelf.isTest()).query(Integer.class).single();
     }
 
     int countSamplesOfOwner(String owner) {
@@ -100,20 +103,20 @@ class ProjectRepository {
                 WHERE p.owner_token = ?""").param(owner).query(Integer.class).single();
     }
 
-    void insertSample(UUID id, UUID classId, byte[] image, String mimeType) {
-        jdbc.sql("INSERT INTO sample (id, class_id, image, mime_type, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, classId, image, mimeType, Timestamp.from(Instant.now())).update();
+    void insertSample(UUID id, UUID classId, byte[] image, String mimeType, Shelf shelf) {
+        jdbc.sql("INSERT INTO sample (id, class_id, image, mime_type, created_at, is_test) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, classId, image, mimeType, Timestamp.from(Instant.now()), shelf.isTest()).update();
     }
 
-    List<UUID> sampleIds(UUID classId, int limit) {
-        return jdbc.sql("SELECT id FROM sample WHERE class_id = ? ORDER BY created_at DESC, id LIMIT ?")
-                .params(classId, limit).query(UUID.class).list();
+    List<UUID> sampleIds(UUID classId, Shelf shelf, int limit) {
+        return jdbc.sql("SELECT id FROM sample WHERE class_id = ? AND is_test = ? ORDER BY created_at DESC, id LIMIT ?")
+                .params(classId, shelf.isTest(), limit).query(UUID.class).list();
     }
 
-    /** Sample ids and bytes of one class, oldest first, so a split is stable as images are added. */
-    List<SampleImage> samplesOf(UUID classId) {
-        return jdbc.sql("SELECT id, image FROM sample WHERE class_id = ? ORDER BY created_at, id")
-                .param(classId)
+    /** Sample ids and bytes of one shelf of a class, oldest first, so a split is stable as images are added. */
+    List<SampleImage> samplesOf(UUID classId, Shelf shelf) {
+        return jdbc.sql("SELECT id, image FROM sample WHERE class_id = ? AND is_test = ? ORDER BY created_at, id")
+                .params(classId, shelf.isTest())
                 .query((rs, n) -> new SampleImage(rs.getObject("id", UUID.class), rs.getBytes("image")))
                 .list();
     }
@@ -122,6 +125,11 @@ class ProjectRepository {
         return jdbc.sql("SELECT id, image FROM sample WHERE id = ?").param(sampleId)
                 .query((rs, n) -> new SampleImage(rs.getObject("id", UUID.class), rs.getBytes("image")))
                 .optional();
+    }
+
+    Optional<Shelf> shelfOf(UUID sampleId) {
+        return jdbc.sql("SELECT is_test FROM sample WHERE id = ?").param(sampleId).query(Boolean.class).optional()
+                .map(Shelf::of);
     }
 
     void deleteSample(UUID sampleId) {

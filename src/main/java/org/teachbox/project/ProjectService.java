@@ -101,23 +101,31 @@ public class ProjectService {
         events.publishEvent(new ProjectDataRemoved(projectId));
     }
 
-    @Transactional
+    /** Removes a class's training pictures; its test pictures stay. */
     public void clearClass(String owner, UUID classId) {
+        clearClass(owner, classId, Shelf.TRAINING);
+    }
+
+    @Transactional
+    public void clearClass(String owner, UUID classId, Shelf shelf) {
         UUID projectId = projectOfClass(owner, classId);
-        repo.clearClass(classId);
-        repo.touch(projectId);
+        repo.clearClass(classId, shelf);
+        changed(projectId, shelf);
+    }
+
+    public void ensureRoom(String owner, UUID classId) {
+        ensureRoom(owner, classId, Shelf.TRAINING);
     }
 
     /**
      * Refuses early when a class is already full, so a learner dropping 200 more photos onto
      * it does not make the server decode each one only to refuse it. {@link #addSample} checks
-     * again, since another upload may fill the class in between.
+     * again, since another upload may fill the class in between. Each shelf has its own limit:
+     * setting test pictures aside never takes room from training.
      */
-    public void ensureRoom(String owner, UUID classId) {
+    public void ensureRoom(String owner, UUID classId, Shelf shelf) {
         projectOfClass(owner, classId);
-        if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
-            throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
-        }
+        checkRoom(classId, shelf);
         ensureOwnerRoom(owner);
     }
 
@@ -130,27 +138,33 @@ public class ProjectService {
         }
     }
 
+    public UUID addSample(String owner, UUID classId, byte[] image, String mimeType) {
+        return addSample(owner, classId, image, mimeType, Shelf.TRAINING);
+    }
+
     /**
      * Stores one already-validated image. When this returns, the row is committed: the upload
      * may be acknowledged to the learner and survives a server restart.
      */
     @Transactional
-    public UUID addSample(String owner, UUID classId, byte[] image, String mimeType) {
+    public UUID addSample(String owner, UUID classId, byte[] image, String mimeType, Shelf shelf) {
         UUID projectId = projectOfClass(owner, classId);
-        if (repo.countSamples(classId) >= limits.maxImagesPerClass()) {
-            throw new ProjectRuleException("rule.class.full", limits.maxImagesPerClass());
-        }
+        checkRoom(classId, shelf);
         ensureOwnerRoom(owner);
         UUID id = UUID.randomUUID();
-        repo.insertSample(id, classId, image, mimeType);
-        repo.touch(projectId);
+        repo.insertSample(id, classId, image, mimeType, shelf);
+        changed(projectId, shelf);
         events.publishEvent(new SampleAdded(projectId, repo.project(owner, projectId).orElseThrow().modelKind(), id, image));
         return id;
     }
 
     public List<UUID> recentSampleIds(String owner, UUID classId, int limit) {
+        return recentSampleIds(owner, classId, Shelf.TRAINING, limit);
+    }
+
+    public List<UUID> recentSampleIds(String owner, UUID classId, Shelf shelf, int limit) {
         projectOfClass(owner, classId);
-        return repo.sampleIds(classId, limit);
+        return repo.sampleIds(classId, shelf, limit);
     }
 
     public SampleImage sample(String owner, UUID sampleId) {
@@ -158,22 +172,50 @@ public class ProjectService {
         return repo.sample(sampleId).orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
     }
 
+    /** Whether a picture is a training or a test picture. */
+    public Shelf shelfOf(String owner, UUID sampleId) {
+        repo.projectOfSample(owner, sampleId).orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+        return repo.shelfOf(sampleId).orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+    }
+
     @Transactional
     public void deleteSample(String owner, UUID sampleId) {
         UUID projectId = repo.projectOfSample(owner, sampleId)
                 .orElseThrow(() -> new ProjectRuleException("rule.sample.not-found"));
+        Shelf shelf = repo.shelfOf(sampleId).orElse(Shelf.TRAINING);
         repo.deleteSample(sampleId);
-        repo.touch(projectId);
+        changed(projectId, shelf);
     }
 
-    /** Every class with its images, for training: a consistent snapshot of one data version. */
+    /**
+     * Every class with its training images and, apart, its test images: a consistent snapshot of
+     * one data version.
+     */
     @Transactional(readOnly = true)
     public ProjectData data(String owner, UUID projectId) {
         Project project = project(owner, projectId);
         List<ProjectData.ClassData> classes = repo.classes(projectId).stream()
-                .map(c -> new ProjectData.ClassData(c, repo.samplesOf(c.id())))
+                .map(c -> new ProjectData.ClassData(c, repo.samplesOf(c.id(), Shelf.TRAINING),
+                        repo.samplesOf(c.id(), Shelf.TEST)))
                 .toList();
         return new ProjectData(project, classes);
+    }
+
+    private void checkRoom(UUID classId, Shelf shelf) {
+        if (repo.countSamples(classId, shelf) >= limits.maxImagesPerClass()) {
+            throw new ProjectRuleException(shelf.isTest() ? "test-pictures.rule.full" : "rule.class.full",
+                    limits.maxImagesPerClass());
+        }
+    }
+
+    /**
+     * Training pictures make the model out of date. Test pictures do not change what the model
+     * learned; a run is judged on the test pictures there are when it ends.
+     */
+    private void changed(UUID projectId, Shelf shelf) {
+        if (!shelf.isTest()) {
+            repo.touch(projectId);
+        }
     }
 
     private UUID projectOfClass(String owner, UUID classId) {

@@ -6,7 +6,9 @@ import java.util.UUID;
 /**
  * Everything "Under the hood" shows about one finished run, stored as JSON next to the model:
  * curves, the split, per-class accuracy, the confusion matrix and which validation image landed
- * in which cell (so a click on a cell can show its images).
+ * in which cell (so a click on a cell can show its images). {@code test} is how the model did on
+ * the project's test pictures, or null when it had none (and in reports stored before test
+ * pictures existed, whose JSON has no such field).
  */
 public record TrainingReport(
         Status status,
@@ -21,7 +23,17 @@ public record TrainingReport(
         long parameters,
         long durationMillis,
         double imagesPerSecond,
-        long dataVersion) {
+        long dataVersion,
+        TestResult test) {
+
+    /** A report without test pictures. */
+    public TrainingReport(Status status, TrainingSettings settings, List<String> classNames, List<ClassSplit> split,
+                          List<EpochRow> history, int bestEpoch, int[][] confusion, List<ValidationItem> validation,
+                          List<LayerRow> layers, long parameters, long durationMillis, double imagesPerSecond,
+                          long dataVersion) {
+        this(status, settings, classNames, split, history, bestEpoch, confusion, validation, layers, parameters,
+                durationMillis, imagesPerSecond, dataVersion, null);
+    }
 
     /** How a training ended; stored by name in the report JSON. */
     public enum Status {

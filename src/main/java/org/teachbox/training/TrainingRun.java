@@ -99,7 +99,7 @@ final class TrainingRun {
         double rate = result.history().stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
         TrainingReport report = new TrainingReport(TrainingReport.Status.valueOf(result.status().name()), settings, data.classNames(), prepared.split(),
                 history, result.bestEpoch(), evaluation.confusion(), items, layers(backbone, model), model.parameterCount(),
-                millis, rate, data.project().dataVersion());
+                millis, rate, data.project().dataVersion(), TestJudge.judge(model, data, embeddings, threads));
         return new Outcome(model, report);
     }
 

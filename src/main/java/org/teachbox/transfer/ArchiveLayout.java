@@ -22,15 +22,22 @@ import org.teachbox.project.ProjectRuleException;
  *   {@code <class>-!-<n>.jpg};</li>
  *   <li>a teacher's zip: one folder per class, in name order.</li>
  * </ul>
- * Any of them may sit inside one top folder (what "Compress folder" makes). Class names obey the
+ * A Teachbox file also keeps each class's test pictures in {@code test/<class folder>/}; older files
+ * simply have none. Any of them may sit inside one top folder (what "Compress folder" makes). Class names obey the
  * same rules as typed ones, and the project limits are checked here, before any picture is decoded.
  */
 final class ArchiveLayout {
 
     static final String TM_SEPARATOR = "-!-";
+    /** Where a Teachbox file keeps test pictures; no class folder is called this (see FileNames). */
+    static final String TEST_FOLDER = "test";
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
 
-    record ClassFolder(String name, List<SafeZip.Item> files) {
+    /** {@code tests}: the class's test pictures, which are never trained on. */
+    record ClassFolder(String name, List<SafeZip.Item> files, List<SafeZip.Item> tests) {
+        ClassFolder(String name, List<SafeZip.Item> files) {
+            this(name, files, List.of());
+        }
     }
 
     /** {@code projectName} and {@code kind} are null when the file does not say. */
@@ -59,9 +66,14 @@ final class ArchiveLayout {
         }
 
         Map<String, List<SafeZip.Item>> byFolder = new LinkedHashMap<>();
+        Map<String, List<SafeZip.Item>> tests = new LinkedHashMap<>();
         List<SafeZip.Item> loose = new ArrayList<>();
         for (SafeZip.Item f : files) {
             if (f == teachbox || (tm && f == tmManifest)) {
+                continue;
+            }
+            if (manifest != null && isTestPicture(f, manifest)) {
+                tests.computeIfAbsent(f.segments().get(1), k -> new ArrayList<>()).add(f);
                 continue;
             }
             String folder = f.segments().size() > 1 ? f.segments().getFirst()
@@ -74,20 +86,21 @@ final class ArchiveLayout {
             }
         }
 
-        List<ClassFolder> classes = classes(manifest, byFolder, tm);
+        List<ClassFolder> classes = classes(manifest, byFolder, tests, tm);
         check(classes, limits);
         return new Layout(manifest != null ? manifest.name() : top, kind(manifest, tm), classes, loose);
     }
 
     /** Classes in the file's own order: as listed in teachbox.json, as stored in a .tm, else by name. */
     private static List<ClassFolder> classes(TeachboxManifest manifest, Map<String, List<SafeZip.Item>> byFolder,
-                                             boolean tm) {
+                                             Map<String, List<SafeZip.Item>> tests, boolean tm) {
         List<ClassFolder> classes = new ArrayList<>();
         Map<String, List<SafeZip.Item>> rest = new LinkedHashMap<>(byFolder);
         if (manifest != null) {
             for (TeachboxManifest.ClassEntry c : manifest.classes()) {
                 List<SafeZip.Item> files = rest.remove(c.folder());
-                classes.add(new ClassFolder(c.name() == null ? c.folder() : c.name(), files == null ? List.of() : files));
+                classes.add(new ClassFolder(c.name() == null ? c.folder() : c.name(), files == null ? List.of() : files,
+                        tests.getOrDefault(c.folder(), List.of())));
             }
         }
         List<String> folders = new ArrayList<>(rest.keySet());
@@ -111,9 +124,12 @@ final class ArchiveLayout {
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new ProjectFileException("transfer.error.class-duplicate", Shown.of(name));
             }
-            if (c.files().size() > limits.maxImagesPerClass()) {
-                throw new ProjectFileException("transfer.error.too-many-pictures",
-                        Shown.of(c.name()), c.files().size(), limits.maxImagesPerClass());
+            // test pictures have their own shelf, with the same limit as the training pictures
+            for (List<SafeZip.Item> shelf : List.of(c.files(), c.tests())) {
+                if (shelf.size() > limits.maxImagesPerClass()) {
+                    throw new ProjectFileException("transfer.error.too-many-pictures",
+                            Shown.of(c.name()), shelf.size(), limits.maxImagesPerClass());
+                }
             }
         }
     }
@@ -130,6 +146,13 @@ final class ArchiveLayout {
             };
             throw new ProjectFileException(why, Shown.of(folder), limits.maxNameLength());
         }
+    }
+
+    /** test/&lt;folder&gt;/&lt;file&gt;, where the folder is one the manifest names. */
+    private static boolean isTestPicture(SafeZip.Item f, TeachboxManifest manifest) {
+        List<String> s = f.segments();
+        return s.size() == 3 && s.getFirst().equals(TEST_FOLDER)
+                && manifest.classes().stream().anyMatch(c -> c.folder().equals(s.get(1)));
     }
 
     private static ModelKind kind(TeachboxManifest manifest, boolean tm) {

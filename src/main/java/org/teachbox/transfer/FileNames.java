@@ -26,10 +26,13 @@ final class FileNames {
         return safe(projectName, "teachbox-project") + ".zip";
     }
 
-    /** One folder name per class, unique even on a disk that ignores upper and lower case. */
+    /**
+     * One folder name per class, unique even on a disk that ignores upper and lower case. "test"
+     * is kept for the test pictures, so a class called "test" gets "test (2)".
+     */
     static List<String> folders(List<String> classNames) {
         List<String> folders = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
+        Set<String> taken = new HashSet<>(Set.of(ArchiveLayout.TEST_FOLDER));
         for (int i = 0; i < classNames.size(); i++) {
             String base = safe(classNames.get(i), "class-" + (i + 1));
             String folder = base;

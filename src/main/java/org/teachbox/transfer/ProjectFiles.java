@@ -22,6 +22,7 @@ import org.teachbox.project.ProjectData;
 import org.teachbox.project.ProjectLimits;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.project.Shelf;
 
 /**
  * Project files: a learner downloads a project as a zip and opens it again, on this server or
@@ -83,26 +84,28 @@ public class ProjectFiles {
             layout.loose().forEach(f -> rejected.add(new FileProblem("transfer.rejected.not-in-folder",
                     new Object[] {Shown.of(f.path())})));
             List<List<StoredImage>> pictures = new ArrayList<>();
+            List<List<StoredImage>> tests = new ArrayList<>();
             for (ArchiveLayout.ClassFolder c : layout.classes()) {
-                pictures.add(pictures(zip, c, rejected));
+                pictures.add(pictures(zip, c.files(), rejected));
+                tests.add(pictures(zip, c.tests(), rejected));
             }
-            int kept = pictures.stream().mapToInt(List::size).sum();
+            int kept = pictures.stream().mapToInt(List::size).sum() + tests.stream().mapToInt(List::size).sum();
             if (kept == 0 && layout.classes().stream().anyMatch(c -> !c.files().isEmpty())) {
                 throw new ProjectFileException(rejected, "transfer.error.no-pictures");
             }
             String name = projectName(layout.projectName(), fileName, fallbackName);
-            Project project = transaction.execute(tx -> save(owner, name, kind(layout.kind()), layout, pictures));
+            Project project = transaction.execute(tx -> save(owner, name, kind(layout.kind()), layout, pictures, tests));
             return new OpenedProject(project, kept, List.copyOf(rejected));
         } catch (IOException e) {
             throw new ProjectFileException("transfer.error.broken-zip");
         }
     }
 
-    private List<StoredImage> pictures(SafeZip zip, ArchiveLayout.ClassFolder c, List<FileProblem> rejected)
+    private List<StoredImage> pictures(SafeZip zip, List<SafeZip.Item> files, List<FileProblem> rejected)
             throws IOException {
         int maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, ingest.limits().maxBytes());
         List<StoredImage> kept = new ArrayList<>();
-        for (SafeZip.Item f : c.files()) {
+        for (SafeZip.Item f : files) {
             String shown = Shown.of(f.path());
             if (f.entry().getSize() > maxBytes) {
                 rejected.add(new FileProblem(ImageRejectedException.TOO_LARGE,
@@ -129,7 +132,7 @@ public class ProjectFiles {
     }
 
     private Project save(String owner, String name, ModelKind kind, ArchiveLayout.Layout layout,
-                         List<List<StoredImage>> pictures) {
+                         List<List<StoredImage>> pictures, List<List<StoredImage>> tests) {
         List<String> classNames = layout.classes().stream()
                 .map(c -> ArchiveLayout.className(c.name(), projects.limits())).toList();
         Project project = projects.create(owner, name, kind, classNames);
@@ -137,6 +140,9 @@ public class ProjectFiles {
         for (int c = 0; c < classes.size(); c++) {
             for (StoredImage picture : pictures.get(c)) {
                 projects.addSample(owner, classes.get(c).id(), picture.bytes(), picture.mimeType());
+            }
+            for (StoredImage picture : tests.get(c)) {
+                projects.addSample(owner, classes.get(c).id(), picture.bytes(), picture.mimeType(), Shelf.TEST);
             }
         }
         return projects.project(owner, project.id());
@@ -169,7 +175,8 @@ public class ProjectFiles {
             return limits.maxEntries();
         }
         ProjectLimits p = projects.limits();
-        return p.maxClasses() * (p.maxImagesPerClass() + 1) + 100;
+        // a folder and a shelf of test pictures per class besides its training pictures
+        return p.maxClasses() * (2 * p.maxImagesPerClass() + 2) + 100;
     }
 
     private static boolean isZip(byte[] bytes) {

@@ -13,7 +13,8 @@ import org.teachbox.project.ProjectData;
 
 /**
  * Writes a project as a zip anyone can open: one folder per class with its pictures as JPEG files
- * (0001.jpg, 0002.jpg, … oldest first), and teachbox.json. The pictures are already compressed,
+ * (0001.jpg, 0002.jpg, … oldest first), each class's test pictures in test/&lt;class folder&gt;/, and
+ * teachbox.json. The pictures are already compressed,
  * so they are stored as they are rather than squeezed a second time.
  */
 final class ProjectZipWriter {
@@ -36,6 +37,13 @@ final class ProjectZipWriter {
                 stored(zip, folder + "/" + String.format("%04d.jpg", ++n), sample.image());
             }
             entries.add(new TeachboxManifest.ClassEntry(cls.imageClass().name(), folder, n));
+        }
+        for (int c = 0; c < data.classes().size(); c++) {
+            int n = 0;
+            for (var sample : data.classes().get(c).testSamples()) {
+                stored(zip, ArchiveLayout.TEST_FOLDER + "/" + folders.get(c) + "/" + String.format("%04d.jpg", ++n),
+                        sample.image());
+            }
         }
         TeachboxManifest manifest = new TeachboxManifest(TeachboxManifest.FORMAT, TeachboxManifest.VERSION,
                 data.project().name(), data.project().modelKind().name(), entries);

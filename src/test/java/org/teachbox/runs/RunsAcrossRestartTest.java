@@ -14,10 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.teachbox.TeachboxApplication;
+import org.teachbox.project.ImageClass;
+import org.teachbox.project.ProjectService;
+import org.teachbox.project.Shelf;
 import org.teachbox.samples.SampleProjects;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.OptimizerChoice;
 import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingReport;
 import org.teachbox.training.TrainingService;
 import org.teachbox.training.TrainingSettings;
 
@@ -52,6 +56,37 @@ class RunsAcrossRestartTest {
             runs.makeCurrent(owner, projectId, after.getFirst().id());
             assertThat(second.getBean(ModelStore.class).load(owner, projectId)).get()
                     .satisfies(m -> assertThat(m.report().settings().learningRate()).isEqualTo(0.001));
+        }
+    }
+
+    @Test
+    void theJudgementOnTestPicturesSurvivesARestart() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        UUID projectId;
+        List<UUID> tests = new ArrayList<>();
+        org.teachbox.training.TestResult before;
+        try (ConfigurableApplicationContext first = start()) {
+            projectId = first.getBean(SampleProjects.class).shapes(owner, "Judged").id();
+            ProjectService projects = first.getBean(ProjectService.class);
+            List<ImageClass> classes = projects.classes(owner, projectId);
+            for (UUID id : projects.recentSampleIds(owner, classes.get(1).id(), 3)) {
+                tests.add(projects.addSample(owner, classes.getFirst().id(), projects.sample(owner, id).image(),
+                        "image/jpeg", Shelf.TEST));
+            }
+            train(first, owner, projectId, new TrainingSettings(2, 16, 0.001, OptimizerChoice.ADAM));
+            before = first.getBean(RunHistory.class).list(owner, projectId).getFirst().report().test();
+            assertThat(before.pictures()).extracting(TrainingReport.ValidationItem::sampleId)
+                    .containsExactlyInAnyOrderElementsOf(tests);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            org.teachbox.training.TestResult after = second.getBean(RunHistory.class).list(owner, projectId).getFirst()
+                    .report().test();
+            assertThat(after.pictures()).isEqualTo(before.pictures());
+            assertThat(after.confusion()).isDeepEqualTo(before.confusion());
+            assertThat(second.getBean(ModelStore.class).load(owner, projectId)).get()
+                    .satisfies(m -> assertThat(m.report().test().pictures()).isEqualTo(before.pictures()));
+            assertThat(second.getBean(ProjectService.class).classes(owner, projectId))
+                    .extracting(ImageClass::testCount).containsExactly(3, 0, 0);
         }
     }
 

@@ -94,6 +94,49 @@ class ProjectFilesTest {
     }
 
     @Test
+    void testPicturesTravelInTheirOwnFolderAndComeBackAsTestPictures() throws Exception {
+        // a class called "test" must not be mistaken for the folder of test pictures
+        Project original = projects.create(owner, "Fair judge", ModelKind.IMAGE, List.of("cat", "test"));
+        List<ImageClass> classes = projects.classes(owner, original.id());
+        addPictures(classes.get(0), 3, 0);
+        addPictures(classes.get(1), 2, 10);
+        addTestPictures(classes.get(0), 2, 20);
+        addTestPictures(classes.get(1), 1, 30);
+
+        ProjectFiles.Download download = files.download(owner, original.id());
+        byte[] zip = bytes(download);
+        assertThat(names(zip)).contains("cat/0003.jpg", "test (2)/0002.jpg", "test/cat/0002.jpg", "test/test (2)/0001.jpg")
+                .doesNotContain("cat/0004.jpg", "test (2)/0003.jpg");
+
+        OpenedProject opened = files.open(owner, download.fileName(), write(zip), "fallback");
+
+        assertThat(opened.rejected()).isEmpty();
+        ProjectData data = projects.data(owner, opened.project().id());
+        assertThat(data.classNames()).containsExactly("cat", "test");
+        assertThat(data.classes()).extracting(c -> c.samples().size()).containsExactly(3, 2);
+        assertThat(data.classes()).extracting(c -> c.testSamples().size()).containsExactly(2, 1);
+        assertThat(projects.classes(owner, opened.project().id())).extracting(ImageClass::testCount).containsExactly(2, 1);
+    }
+
+    @Test
+    void aZipFromBeforeTestPicturesOpensWithNone() throws Exception {
+        Map<String, byte[]> entries = entries();
+        entries.put("teachbox.json", """
+                {"format":"teachbox-project","formatVersion":1,"name":"Old","kind":"IMAGE",
+                 "classes":[{"name":"cat","folder":"cat","pictures":1},{"name":"dog","folder":"dog","pictures":1}]}"""
+                .getBytes(StandardCharsets.UTF_8));
+        entries.put("cat/0001.jpg", png(1));
+        entries.put("dog/0001.jpg", png(2));
+
+        OpenedProject opened = files.open(owner, "old.zip", write(zip(entries)), "fallback");
+
+        ProjectData data = projects.data(owner, opened.project().id());
+        assertThat(data.classNames()).containsExactly("cat", "dog");
+        assertThat(data.classes()).extracting(c -> c.samples().size()).containsExactly(1, 1);
+        assertThat(data.hasTestPictures()).isFalse();
+    }
+
+    @Test
     void onlyTheOwnerCanDownloadAProject() {
         Project mine = projects.create(owner, "Mine", ModelKind.IMAGE, List.of("a", "b"));
         assertThatThrownBy(() -> files.download(UUID.randomUUID().toString(), mine.id()))
@@ -224,11 +267,11 @@ class ProjectFilesTest {
     @Test
     void aZipWithTooManyEntriesIsRefused() throws Exception {
         Map<String, byte[]> e = entries();
-        // 4 classes × (20 pictures + a folder) + 100 litter entries are allowed
-        for (int i = 0; i < 200; i++) {
+        // 4 classes × (20 pictures + 20 test pictures + two folders) + 100 litter entries are allowed
+        for (int i = 0; i < 300; i++) {
             e.put("cats/" + i + ".png", new byte[] {1});
         }
-        assertRefused(zip(e), "transfer.error.too-many-files", 184);
+        assertRefused(zip(e), "transfer.error.too-many-files", 268);
     }
 
     @Test
@@ -328,6 +371,13 @@ class ProjectFilesTest {
         for (int i = 0; i < n; i++) {
             var stored = ingest.ingest("p.png", png(seed + i));
             projects.addSample(owner, c.id(), stored.bytes(), stored.mimeType());
+        }
+    }
+
+    private void addTestPictures(ImageClass c, int n, int seed) throws Exception {
+        for (int i = 0; i < n; i++) {
+            var stored = ingest.ingest("t.png", png(seed + i));
+            projects.addSample(owner, c.id(), stored.bytes(), stored.mimeType(), org.teachbox.project.Shelf.TEST);
         }
     }
 

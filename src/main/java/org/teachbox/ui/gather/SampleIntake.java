@@ -8,6 +8,7 @@ import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.imaging.StoredImage;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.project.Shelf;
 import org.teachbox.ratelimit.CaptureRateLimit;
 
 /**
@@ -34,17 +35,26 @@ final class SampleIntake {
      * each learner to a rate whatever the page sends.
      */
     Result acceptCaptured(UUID classId, String fileName, byte[] bytes) {
+        return acceptCaptured(classId, Shelf.TRAINING, fileName, bytes);
+    }
+
+    Result acceptCaptured(UUID classId, Shelf shelf, String fileName, byte[] bytes) {
         if (!captures.allow(owner)) {
             return Result.refused("capture.too-fast");
         }
-        return accept(classId, fileName, bytes);
+        return accept(classId, shelf, fileName, bytes);
     }
 
     Result accept(UUID classId, String fileName, byte[] bytes) {
+        return accept(classId, Shelf.TRAINING, fileName, bytes);
+    }
+
+    /** Training and test pictures take the same path; only the shelf they land on differs. */
+    Result accept(UUID classId, Shelf shelf, String fileName, byte[] bytes) {
         try {
-            projects.ensureRoom(owner, classId);
+            projects.ensureRoom(owner, classId, shelf);
             StoredImage image = ingest.ingest(fileName, bytes);
-            return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType()));
+            return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType(), shelf));
         } catch (ImageRejectedException | ProjectRuleException e) {
             return Result.refused((UserMessage) e);
         }

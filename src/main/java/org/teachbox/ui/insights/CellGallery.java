@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -16,13 +17,14 @@ import org.teachbox.training.TrainingReport;
 import org.teachbox.ui.HeatmapImage;
 
 /**
- * The validation images behind one confusion-matrix cell (or the model's most confident
+ * The validation or test pictures behind one confusion-matrix cell (or the model's most confident
  * mistakes), each with what the model said and how sure it was.
  */
 class CellGallery extends Div {
 
     private final Function<UUID, Optional<PredictionService.Heatmap>> explain;
     private int channels = 3;
+    private UUID projectId;
     private final Div look = new Div();
 
     /** {@code explain} gives the saliency of a validation image, shown when its tile is clicked. */
@@ -40,7 +42,17 @@ class CellGallery extends Div {
         this.channels = channels;
     }
 
+    /** The project whose pictures are shown; test pictures link to its Preview. */
+    void setProject(UUID projectId) {
+        this.projectId = projectId;
+    }
+
     void show(String title, List<TrainingReport.ValidationItem> items, List<String> classNames) {
+        show(title, items, classNames, false);
+    }
+
+    /** {@code testPictures}: each tile also opens its picture in Preview, which says if the model got it right. */
+    void show(String title, List<TrainingReport.ValidationItem> items, List<String> classNames, boolean testPictures) {
         removeAll();
         look.removeAll();
         add(new H3(title));
@@ -60,6 +72,13 @@ class CellGallery extends Div {
             tile.addClassName("tb-tile");
             tile.getElement().setAttribute("title", getTranslation("insights.tile.explain"));
             tile.addClickListener(e -> showLook(item.sampleId()));
+            if (testPictures && projectId != null) {
+                Anchor open = new Anchor("project/" + projectId + "/preview?picture=" + item.sampleId(),
+                        getTranslation("test-pictures.open-preview"));
+                open.addClassName("tb-caption");
+                open.addClassName("tb-open-preview");
+                tile.add(open);
+            }
             grid.add(tile);
         }
         Paragraph hint = new Paragraph(getTranslation("insights.tile.explain"));

@@ -29,7 +29,8 @@ import org.teachbox.ui.runs.RunsPanel;
 
 /**
  * Step 4, Under the hood: why the model behaves as it does. Curves, accuracy per class, the
- * confusion matrix (click a cell to see its images), the worst mistakes and the layers. The kept
+ * confusion matrix (click a cell to see its images), how the model did on the test pictures set
+ * aside (when there are any), the worst mistakes and the layers. The kept
  * runs sit under the curves: tick runs to overlay them, or bring back an earlier run's model.
  */
 @Route(value = "project/:projectId/insights", layout = MainLayout.class)
@@ -44,6 +45,7 @@ public class InsightsView extends ProjectPage {
     private final Grid<TrainingReport.ClassAccuracy> perClass = new Grid<>();
     private final ConfusionMatrix confusion = new ConfusionMatrix();
     private final CellGallery gallery;
+    private final TestPicturesPanel testPictures;
     private final Grid<TrainingReport.LayerRow> layers = new Grid<>();
     private final Paragraph totalParameters = new Paragraph();
     private final VerticalLayout modelParts;
@@ -64,10 +66,11 @@ public class InsightsView extends ProjectPage {
         configurePerClass();
         configureConfusion();
         configureLayers();
+        testPictures = new TestPicturesPanel(gallery);
         Div grid = new Div(panel("insights.per-class", "insights.per-class.hint", perClass),
                 panel("insights.confusion", "insights.confusion.hint", confusion));
         grid.addClassName("tb-two-columns");
-        modelParts = new VerticalLayout(stale, best, curves, runs, grid, gallery,
+        modelParts = new VerticalLayout(stale, best, curves, runs, grid, testPictures, gallery,
                 panel("insights.summary", "insights.summary.hint", new Div(layers, totalParameters)));
         modelParts.setPadding(false);
         addContent(none, modelParts);
@@ -92,6 +95,8 @@ public class InsightsView extends ProjectPage {
         perClass.setItems(report.perClassAccuracy());
         confusion.setData(report.classNames(), report.confusion());
         gallery.setChannels(project.modelKind().channels());
+        gallery.setProject(project.id());
+        testPictures.show(report);
         showMostConfused(report);
         layers.setItems(report.layers());
         long frozen = report.layers().stream().filter(TrainingReport.LayerRow::frozen)

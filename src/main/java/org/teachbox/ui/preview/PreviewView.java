@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 
 import org.teachbox.export.ModelExports;
@@ -18,6 +19,7 @@ import org.teachbox.imaging.ImageRejectedException;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
+import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.share.ShareService;
 import org.teachbox.training.ModelStore;
@@ -32,7 +34,11 @@ import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.share.DownloadModelLink;
 import org.teachbox.ui.share.SharePanel;
 
-/** Step 3, Preview: show the model something new (webcam, a file, a drawing) and see its answer. */
+/**
+ * Step 3, Preview: show the model something new (webcam, a file, a drawing) and see its answer.
+ * A test picture opened from Under the hood ({@code ?picture=<id>}) is shown with whether the
+ * model got it right.
+ */
 @Route(value = "project/:projectId/preview", layout = MainLayout.class)
 @AnonymousAllowed
 public class PreviewView extends ProjectPage {
@@ -54,6 +60,9 @@ public class PreviewView extends ProjectPage {
     private final SharePanel sharePanel;
     private final FirstLayerPanel inside = new FirstLayerPanel();
     private final BrowserRun browserRun = new BrowserRun();
+    private final TestPictureVerdict verdict = new TestPictureVerdict();
+    /** A stored picture to show on entry (?picture=id), as Under the hood's test pictures link here. */
+    private UUID askedPicture;
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models, ModelExports exports,
             ShareService shares) {
@@ -68,7 +77,7 @@ public class PreviewView extends ProjectPage {
         Div sources = new Div(webcam(), upload(), drawPanel);
         sources.addClassName("tb-preview-sources");
         look.setId("preview-saliency");
-        Div result = new Div(new H3(getTranslation("preview.result")), bars, look);
+        Div result = new Div(new H3(getTranslation("preview.result")), verdict, bars, look);
         result.addClassName("tb-panel");
         Div layout = new Div(sources, result);
         layout.addClassName("tb-preview");
@@ -98,6 +107,36 @@ public class PreviewView extends ProjectPage {
         bars.setClassNames(model.get().classNames());
         drawPanel.setVisible(project.modelKind() == ModelKind.DIGITS);
         sharePanel.load(project);
+        verdict.clear();
+        if (askedPicture != null) {
+            showStoredPicture(model.get(), askedPicture);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        askedPicture = event.getLocation().getQueryParameters().getSingleParameter("picture")
+                .flatMap(PreviewView::uuid).orElse(null);
+        super.beforeEnter(event);
+    }
+
+    /** A test picture opened from Under the hood: its answer, where the model looked, and whether that was right. */
+    private void showStoredPicture(ModelStore.StoredModel model, UUID sampleId) {
+        try {
+            byte[] image = projects.sample(owner, sampleId).image();
+            verdict.show(model.report(), sampleId);
+            predict("test-picture.jpg", image, true);
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Div webcam() {
@@ -134,7 +173,10 @@ public class PreviewView extends ProjectPage {
             }
             // already outside the session lock: answer here, then show it inside ui.access
             long generation = explainedPictures.incrementAndGet();
-            ui.access(webcam::stop);
+            ui.access(() -> {
+                webcam.stop();
+                verdict.clear();
+            });
             UUID projectId = project.id();
             Answer answer = answer(projectId, name, bytes, true, generation);
             ui.access(() -> {
@@ -152,7 +194,10 @@ public class PreviewView extends ProjectPage {
     private Div drawPad() {
         DrawPad pad = new DrawPad();
         pad.setTexts(getTranslation("draw.clear"));
-        pad.addDrawingListener(e -> predict("drawing.png", e.getPng(), true));
+        pad.addDrawingListener(e -> {
+            verdict.clear();
+            predict("drawing.png", e.getPng(), true);
+        });
         return panel("preview.draw", pad);
     }
 
