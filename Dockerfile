@@ -11,7 +11,7 @@ COPY --from=node /usr/local/lib/node_modules/npm /root/.vaadin/node-v24.21.0/lib
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /root/.vaadin/node-v24.21.0/bin/npm
 WORKDIR /src
 COPY .mvn .mvn
-COPY mvnw pom.xml ./
+COPY mvnw pom.xml package.json package-lock.json .npmrc ./
 COPY scripts scripts
 COPY frontend frontend
 COPY src src
