@@ -181,6 +181,8 @@ export class WebcamCaptureElement extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** Where the project's TF.js files are ("/own-model/<id>/"); empty: the server answers every frame. */
   @property({ type: String }) modelUrl = '';
+  /** The most pictures a second live prediction takes; bench/browser-preview-fps.sh lifts it to measure. */
+  @property({ type: Number }) maxFps = PREDICT_MAX_FPS;
 
   @state() private status: Status = 'idle';
   @state() private cameras: MediaDeviceInfo[] = [];
@@ -485,7 +487,7 @@ export class WebcamCaptureElement extends LitElement {
 
   /** Answers here; the server hears the answers a few times a second and checks one frame now and then. */
   private async localLoop(loop: number, model: LocalModel) {
-    const minInterval = 1000 / PREDICT_MAX_FPS;
+    const minInterval = 1000 / this.maxFps;
     const answered: number[] = [];
     let lastAnswer = 0;
     let lastCheck = performance.now();
@@ -518,7 +520,7 @@ export class WebcamCaptureElement extends LitElement {
             .finally(() => (answering = false));
         }
       }
-      await sleep(Math.max(10, minInterval - (performance.now() - began)));
+      await sleep(Math.max(1, minInterval - (performance.now() - began)));
     }
   }
 
