@@ -88,7 +88,7 @@ class BrowserPreviewIT extends BrowserTest {
     private void liveAndChecked(String kind) {
         if (Boolean.getBoolean("browserPreview.uncapped")) {
             // bench/browser-preview-fps.sh: as many pictures a second as this browser can answer
-            page.evaluate("() => document.querySelector('webcam-capture').maxFps = 1000");
+            page.locator("webcam-capture").evaluate("el => el.maxFps = 1000");
         }
         page.locator("webcam-capture button.start").click();
         Locator run = page.locator("#browser-run");
