@@ -113,9 +113,13 @@ public final class ModelFile {
         if (version != VERSION) {
             throw new ModelFormatException("unsupported model file version " + version + " (this app reads " + VERSION + ")");
         }
-        int c = bounded(data.readInt(), 1, 64, "input channels");
+        // a pretrained head's input is one picture's embedding: 1280 channels of 1 x 1
+        int c = bounded(data.readInt(), 1, MAX_DIM, "input channels");
         int h = bounded(data.readInt(), 1, MAX_DIM, "input height");
         int w = bounded(data.readInt(), 1, MAX_DIM, "input width");
+        if ((long) c * h * w > MAX_ACTIVATIONS) {
+            throw new ModelFormatException("input shape out of range: " + c + " x " + h + " x " + w);
+        }
         int layerCount = bounded(data.readInt(), 1, MAX_LAYERS, "layer count");
         Model.Builder builder = Model.builder(c, h, w);
         List<LayerSpec> specs = new ArrayList<>();
@@ -209,7 +213,7 @@ public final class ModelFile {
                 }
                 default -> { }
             }
-            if (h < 1 || w < 1 || c * h * w > MAX_ACTIVATIONS || parameters > MAX_BYTES / 4) {
+            if (h < 1 || w < 1 || (long) c * h * w > MAX_ACTIVATIONS || parameters > MAX_BYTES / 4) {
                 throw new ModelFormatException("network shape out of range at layer " + s.kind());
             }
         }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -21,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Runs the real app on a random port and drives Debian's Chromium against it with Playwright.
- * Chromium gets a fake camera, and the flags that keep it from dialling outside hosts.
+ * Runs the real app on a random port and drives Debian's Chromium against it with Playwright
+ * (launched as {@link Chromium} says).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"teachbox.data-dir=target/test-data/e2e-${random.uuid}", "teachbox.bias.epochs=30"})
@@ -57,17 +56,8 @@ abstract class BrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        // A shared two-core CI machine can take longer than Playwright's 5 s default to finish an
-        // upload or a page; a test still fails when the thing never happens.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create();
-        String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll

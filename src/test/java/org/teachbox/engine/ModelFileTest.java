@@ -49,6 +49,15 @@ class ModelFileTest {
     }
 
     @Test
+    void aPretrainedHeadOnA1280NumberEmbeddingRoundTrips() throws IOException {
+        // read back from the database after a restart, or by another server sharing it
+        Model head = Presets.transferHead(3, 1280, 7);
+        Model loaded = load(save(head, List.of("a", "b", "c"))).model();
+        float[] embedding = TrainerTest.randomImages(1, 1280, 1, 3, 4).image(0);
+        assertThat(loaded.predict(embedding)).containsExactly(head.predict(embedding));
+    }
+
+    @Test
     void everyTruncationIsRejectedCleanly() throws IOException {
         byte[] bytes = save(Presets.mlp(3, 4, 1, 1), List.of("a", "b", "c"));
         for (int length = 0; length < bytes.length; length++) {

@@ -14,8 +14,9 @@ import org.teachbox.project.ProjectService;
 import org.teachbox.samples.SampleProjects;
 
 /**
- * The in-memory copy of trained models: bounded, dropped with its project, and never stale when
- * a second server on the same database trains the project again.
+ * The in-memory copy of trained models: bounded, dropped with its project, never stale when a
+ * second server on the same database trains the project again, and a server that did not train
+ * a model reads it from the database, whatever its kind.
  */
 @SpringBootTest(properties = "teachbox.data-dir=target/test-data/model-cache-${random.uuid}")
 class ModelStoreCacheTest {
@@ -43,6 +44,18 @@ class ModelStoreCacheTest {
         train(project, 2);
 
         assertThat(otherServer.load(owner, project).orElseThrow().report().history()).hasSize(2);
+    }
+
+    @Test
+    void aServerThatDidNotTrainAPretrainedModelReadsItFromTheDatabase() throws Exception {
+        // its head takes the 1280-number embedding: the model file must accept such an input
+        UUID project = samples.create(owner, "Photos", org.teachbox.project.ModelKind.PRETRAINED,
+                org.teachbox.samples.SampleSets.shapes(6, 5), n -> n).id();
+        train(project, 2);
+        ModelStore otherServer = new ModelStore(jdbc, projects, 64);
+
+        assertThat(otherServer.load(owner, project)).get()
+                .satisfies(m -> assertThat(m.report().history()).hasSize(2));
     }
 
     @Test
