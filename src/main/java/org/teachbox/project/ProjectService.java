@@ -117,6 +117,11 @@ public class ProjectService {
         ensureRoom(owner, classId, Shelf.TRAINING);
     }
 
+    /** Whether this class exists and is this owner's: someone else's class looks like no class. */
+    public boolean hasClass(String owner, UUID classId) {
+        return repo.projectOfClass(owner, classId).isPresent();
+    }
+
     /**
      * Refuses early when a class is already full, so a learner dropping 200 more photos onto
      * it does not make the server decode each one only to refuse it. {@link #addSample} checks

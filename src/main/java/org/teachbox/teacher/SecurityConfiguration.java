@@ -17,7 +17,8 @@ import org.teachbox.ui.teacher.TeacherLoginView;
  * navigation access control checks that on the server for every navigation. Plain URLs (pictures,
  * the model API, health) are open here and check ownership themselves.
  * The shared-model API is called from other sites without a session, so it is left out of CSRF
- * (it changes nothing and keeps its own CORS and rate limit). Our own filter writes the
+ * (it changes nothing and keeps its own CORS and rate limit). The picture upload endpoint is left
+ * out too and checks the Origin header itself (see upload/UploadController). Our own filter writes the
  * security headers, so Spring's frame and type headers are off to avoid two differing copies.
  */
 @Configuration
@@ -26,7 +27,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/upload/**")));
         http.headers(headers -> headers.frameOptions(f -> f.disable()).contentTypeOptions(c -> c.disable()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(TeacherLoginView.class, "/")

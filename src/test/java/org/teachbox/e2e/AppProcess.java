@@ -129,7 +129,12 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** {@code -Dteachbox.jar=...} picks another build, as a benchmark comparing two builds does. */
     private static Path jar() {
+        String chosen = System.getProperty("teachbox.jar");
+        if (chosen != null && !chosen.isBlank()) {
+            return Paths.get(chosen);
+        }
         try (Stream<Path> files = Files.list(Paths.get("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("teachbox-.*\\.jar"))
                     .findFirst()

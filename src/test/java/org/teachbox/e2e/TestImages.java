@@ -14,7 +14,10 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-/** Generated picture files for upload tests: circles or squares at random places and colours. */
+/**
+ * Generated picture files for upload tests: circles or squares at random places and colours, and
+ * photo-like JPEGs (noise under shapes) of the size a phone's downscaled photo has.
+ */
 final class TestImages {
 
     private TestImages() {
@@ -52,5 +55,40 @@ final class TestImages {
         Path file = dir.resolve("broken.png");
         Files.write(file, "this is not really a picture".getBytes());
         return file;
+    }
+
+    /**
+     * Photo-like JPEGs of about 25 KB: a noisy gradient (so the file does not compress to almost
+     * nothing, as a flat drawing would) with a few shapes on it, 320 × 240 like a downscaled photo.
+     */
+    static List<Path> photos(Path dir, String prefix, int count, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+            int base = random.nextInt(0xFFFFFF);
+            for (int y = 0; y < 240; y++) {
+                for (int x = 0; x < 320; x++) {
+                    int n = random.nextInt(96);
+                    int r = ((base >> 16) & 0xFF) * (320 - x) / 320 + n;
+                    int g = ((base >> 8) & 0xFF) * (240 - y) / 240 + n;
+                    int b = (base & 0xFF) / 2 + n;
+                    image.setRGB(x, y, (Math.min(255, r) << 16) | (Math.min(255, g) << 8) | Math.min(255, b));
+                }
+            }
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            for (int s = 0; s < 4; s++) {
+                g.setColor(Color.getHSBColor(random.nextFloat(), 0.7f, 0.8f));
+                int size = 40 + random.nextInt(80);
+                g.fillOval(random.nextInt(280), random.nextInt(200), size, size * 3 / 4);
+            }
+            g.dispose();
+            Path file = dir.resolve(prefix + "-" + i + ".jpg");
+            ImageIO.write(image, "jpg", file.toFile());
+            files.add(file);
+        }
+        return files;
     }
 }

@@ -24,6 +24,7 @@ import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.train.TrainView;
 import org.teachbox.ui.transfer.DownloadProjectLink;
+import org.teachbox.upload.UploadFeed;
 
 /** Step 1, Gather: one card per class, and a button to add another class. */
 @Route(value = "project/:projectId", layout = MainLayout.class)
@@ -33,13 +34,16 @@ public class GatherView extends ProjectPage {
     private final ImageIngest ingest;
     private final ProjectFiles files;
     private final CaptureRateLimit captures;
+    private final UploadFeed feed;
     private final Div cards = new Div();
     private final Button addClass = new Button();
     private final Button next = new Button();
     private final Div download = new Div();
 
-    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files, CaptureRateLimit captures) {
+    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files, CaptureRateLimit captures,
+                      UploadFeed feed) {
         super(projects);
+        this.feed = feed;
         this.ingest = ingest;
         this.files = files;
         this.captures = captures;
@@ -74,7 +78,7 @@ public class GatherView extends ProjectPage {
 
     private void showCards() {
         cards.removeAll();
-        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner);
+        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner, feed);
         for (ImageClass c : projects.classes(owner, project.id())) {
             ClassCard card = new ClassCard(projects, intake, owner, c, project.modelKind(), ingest.limits().maxBytes());
             card.addDeletedListener(e -> showCards());

@@ -1,8 +1,13 @@
 package org.teachbox.ui.gather;
 
-import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 import com.vaadin.flow.component.Component;
@@ -12,8 +17,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.UploadFormat;
 
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
@@ -24,6 +30,8 @@ import org.teachbox.ui.Messages;
 import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
 import org.teachbox.ui.components.WebcamCapture;
+import org.teachbox.upload.Outcome;
+import org.teachbox.upload.UploadFeed;
 
 /**
  * One shelf of a class card: the ways to add pictures (upload, webcam, drawing), what became of
@@ -34,6 +42,10 @@ import org.teachbox.ui.components.WebcamCapture;
 class PictureShelf extends Div {
 
     static final int THUMBNAILS = 48;
+    /** Files a drop sends at once; the server decodes them side by side. */
+    static final int CONCURRENT_UPLOADS = 6;
+    /** How long answers gather before the page shows them: a few pushes a second, not one a file. */
+    static final long BATCH_MILLIS = 150;
 
     private final ProjectService projects;
     private final SampleIntake intake;
@@ -47,6 +59,11 @@ class PictureShelf extends Div {
     private final Span more = new Span();
     private int total;
     private long captured;
+    private final String feedKey = UploadFeed.newKey();
+    private final Queue<UploadFeed.Arrived> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean showing = new AtomicBoolean();
+    private volatile UI ui;
+    private CaptureQueue captures = new CaptureQueue();
 
     PictureShelf(ProjectService projects, SampleIntake intake, String owner, ImageClass imageClass, Shelf shelf,
                  ModelKind kind, long maxUploadBytes, IntConsumer counted) {
@@ -57,6 +74,16 @@ class PictureShelf extends Div {
         this.shelf = shelf;
         this.counted = counted;
         addClassName("tb-shelf");
+        addAttachListener(e -> {
+            ui = e.getUI();
+            intake.listen(feedKey, this::arrived);
+        });
+        addDetachListener(e -> {
+            intake.stopListening(feedKey);
+            captures.close();
+            captures = new CaptureQueue();
+            ui = null;
+        });
         thumbnails.addClassName("tb-thumbs");
         capture.addClassName("tb-capture");
         more.addClassName("tb-muted");
@@ -64,14 +91,22 @@ class PictureShelf extends Div {
     }
 
     private Component sources(ModelKind kind, long maxUploadBytes) {
-        Upload upload = new Upload(upload(maxUploadBytes));
+        Upload upload = new Upload();
+        upload.setUploadFormat(UploadFormat.MULTIPART);
+        sendToEndpoint(upload);
+        upload.getElement().setProperty("maxConcurrentUploads", CONCURRENT_UPLOADS);
         upload.setI18n(UploadTexts.of(this));
         upload.setMaxFiles(projects.limits().maxImagesPerClass());
         // Too big is known before a byte is sent: the browser refuses it, and says so below.
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUploadBytes));
         upload.addClassName("tb-upload");
-        upload.addFileRejectedListener(e -> showFile(e.getFileName(), -1, rejectedByBrowser(e.getFileName(), e.getErrorMessage())));
+        upload.addFileRejectedListener(e -> {
+            List<UUID> none = new ArrayList<>();
+            showFile(e.getFileName(), -1, rejectedByBrowser(e.getFileName(), e.getErrorMessage()), none);
+        });
         upload.addAllFinishedListener(e -> {
+            // every answer came before the browser's last "done": show them in this batch
+            showArrived();
             upload.clearFileList();
             report.batchFinished();
         });
@@ -88,23 +123,61 @@ class PictureShelf extends Div {
     }
 
     /**
-     * Reads each file with a hard cap (a hostile client may ignore the browser-side limit), stores
-     * it outside the session lock, then updates the shelf inside {@code ui.access}.
+     * Files go straight to {@code POST /upload/{classId}} (see upload/UploadController), not
+     * through the page: a Vaadin upload handler would decode and store each photo behind this
+     * session's lock. The endpoint tells this shelf what became of each file through the feed,
+     * under a key only this shelf knows; the shelf shows them a batch at a time.
      */
-    private UploadHandler upload(long maxBytes) {
-        return event -> {
-            UI ui = event.getUI();
-            String fileName = event.getFileName();
-            long size = event.getFileSize();
-            byte[] bytes;
-            try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            }
-            SampleIntake.Result result = bytes.length > maxBytes
-                    ? intake.tooLarge(fileName)
-                    : intake.accept(imageClass.id(), shelf, fileName, bytes);
-            ui.access(() -> showFile(fileName, size, result));
-        };
+    private String target() {
+        return "upload/" + imageClass.id() + "?shelf=" + (shelf.isTest() ? "test" : "training")
+                + "&to=" + feedKey + "&lang=" + getLocale().toLanguageTag();
+    }
+
+    /**
+     * Flow points the element's {@code target} at its own handler just before each response, so
+     * the endpoint's address goes on each file as it starts instead. A request the endpoint
+     * refuses as a whole (the class was deleted, say) still names its file on the card.
+     */
+    private void sendToEndpoint(Upload upload) {
+        upload.getElement().setAttribute("data-endpoint", target());
+        addAttachListener(e -> upload.getElement().executeJs("""
+                if (!this.__teachboxEndpoint) {
+                  this.__teachboxEndpoint = true;
+                  this.addEventListener('upload-before', ev => { ev.detail.file.uploadTarget = this.dataset.endpoint; });
+                }"""));
+        upload.getElement().addEventListener("upload-error", e -> {
+            String name = e.getEventData().get("event.detail.file.name").asString();
+            long size = e.getEventData().get("event.detail.file.size").asLong();
+            int status = e.getEventData().get("event.detail.xhr.status").asInt();
+            showFile(name, size, status == 413 ? intake.tooLarge(name) : SampleIntake.Result.refused("upload.server-error"),
+                    new ArrayList<>());
+        }).addEventData("event.detail.file.name").addEventData("event.detail.file.size").addEventData("event.detail.xhr.status");
+    }
+
+    /** On the upload's request thread: queue it, and have the page show what queued up shortly. */
+    private void arrived(UploadFeed.Arrived file) {
+        arrivals.add(file);
+        UI ui = this.ui;
+        if (ui != null && showing.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(BATCH_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                try {
+                    ui.access(this::showArrived);
+                } catch (UIDetachedException e) {
+                    showing.set(false);
+                }
+            });
+        }
+    }
+
+    /** Inside the page's lock: everything that arrived since the last batch, in one go. */
+    private void showArrived() {
+        showing.set(false);
+        List<UUID> stored = new ArrayList<>();
+        for (UploadFeed.Arrived file; (file = arrivals.poll()) != null; ) {
+            Outcome o = file.outcome();
+            showFile(file.fileName(), file.size(), new SampleIntake.Result(o.sampleId(), o.messageKey(), o.args()), stored);
+        }
+        showStored(stored);
     }
 
     private void showWebcam() {
@@ -113,8 +186,7 @@ class PictureShelf extends Div {
         webcam.setMode(WebcamCapture.Mode.RECORD);
         webcam.setTexts(getTranslation("webcam.hold"), getTranslation("webcam.recording"),
                 getTranslation("webcam.camera"), getTranslation("webcam.none"), getTranslation("webcam.start"));
-        webcam.addFrameCapturedListener(e -> showCaptured(UploadReport.Source.CAMERA,
-                intake.acceptCaptured(imageClass.id(), shelf, "webcam.jpg", e.getJpeg())));
+        webcam.addFrameCapturedListener(e -> capture(UploadReport.Source.CAMERA, "webcam.jpg", e.getJpeg()));
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         capture.add(webcam, close);
@@ -126,13 +198,31 @@ class PictureShelf extends Div {
         DrawPad pad = new DrawPad();
         pad.setTexts(getTranslation("draw.clear"));
         pad.addDrawingListener(e -> {
-            showCaptured(UploadReport.Source.DRAWING,
-                    intake.acceptCaptured(imageClass.id(), shelf, "drawing.png", e.getPng()));
+            capture(UploadReport.Source.DRAWING, "drawing.png", e.getPng());
             pad.clear();
         });
         Button close = new Button(getTranslation("common.close"), e -> capture.removeAll());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         capture.add(pad, close);
+    }
+
+    /**
+     * A webcam frame or drawing: stored on the capture queue's thread, then shown inside
+     * {@code ui.access}, so the count on the card is always the stored count.
+     */
+    private void capture(UploadReport.Source source, String fileName, byte[] bytes) {
+        UI current = ui;
+        boolean queued = current != null && captures.offer(() -> {
+            SampleIntake.Result result = intake.acceptCaptured(imageClass.id(), shelf, fileName, bytes);
+            try {
+                current.access(() -> showCaptured(source, result));
+            } catch (UIDetachedException e) {
+                // the page closed; the picture is stored and shows on the next visit
+            }
+        });
+        if (!queued) {
+            showCaptured(source, SampleIntake.Result.refused("capture.too-fast"));
+        }
     }
 
     /** What the browser refused before sending, in the same words the server would use. */
@@ -148,16 +238,14 @@ class PictureShelf extends Div {
     }
 
     /** An uploaded file, known in its batch by name and size, so a file reported twice counts once. */
-    private void showFile(String fileName, long size, SampleIntake.Result result) {
+    private void showFile(String fileName, long size, SampleIntake.Result result, List<UUID> stored) {
         String file = fileName + "\u0000" + size;
         if (result.stored()) {
             report.added(UploadReport.Source.FILES, file);
-            showStored(result.sampleId());
+            stored.add(result.sampleId());
         } else {
-            String sentence = getTranslation(result.messageKey(), result.args());
-            // Project rules (a full class) speak of the class; the learner still needs the file's name.
-            report.refused(UploadReport.Source.FILES, file, sentence.contains(fileName) ? sentence
-                    : getTranslation("upload.error.named", fileName, sentence));
+            Outcome outcome = new Outcome(null, result.messageKey(), result.args());
+            report.refused(UploadReport.Source.FILES, file, outcome.sentence(fileName, this::getTranslation));
         }
     }
 
@@ -165,7 +253,7 @@ class PictureShelf extends Div {
     private void showCaptured(UploadReport.Source source, SampleIntake.Result result) {
         if (result.stored()) {
             report.added(source, "frame " + captured++);
-            showStored(result.sampleId());
+            showStored(List.of(result.sampleId()));
         } else {
             String sentence = getTranslation(result.messageKey(), result.args());
             report.refused(source, sentence, sentence);
@@ -173,21 +261,27 @@ class PictureShelf extends Div {
     }
 
     /**
-     * Shows one stored picture. It is added as a single thumbnail rather than redrawing the
-     * shelf: the webcam delivers two dozen a second and each must cost the page almost nothing.
+     * Shows newly stored pictures. They are added as thumbnails rather than redrawing the shelf:
+     * the webcam delivers two dozen a second and each must cost the page almost nothing, and a
+     * batch of uploads only ever adds the newest few.
      */
-    private void showStored(UUID sampleId) {
+    private void showStored(List<UUID> sampleIds) {
+        if (sampleIds.isEmpty()) {
+            return;
+        }
         if (total == 0) {
             thumbnails.removeAll();
         }
-        total++;
+        total += sampleIds.size();
         counted.accept(total);
-        thumbnails.addComponentAsFirst(thumbnail(sampleId));
-        if (thumbnails.getComponentCount() > THUMBNAILS) {
-            thumbnails.remove(thumbnails.getComponentAt(THUMBNAILS));
-            more.setText(getTranslation("class.more", total - THUMBNAILS));
-            more.setVisible(true);
+        for (UUID id : sampleIds.subList(Math.max(0, sampleIds.size() - THUMBNAILS), sampleIds.size())) {
+            thumbnails.addComponentAsFirst(thumbnail(id));
         }
+        while (thumbnails.getComponentCount() > THUMBNAILS) {
+            thumbnails.remove(thumbnails.getComponentAt(THUMBNAILS));
+        }
+        more.setText(getTranslation("class.more", total - thumbnails.getComponentCount()));
+        more.setVisible(total > thumbnails.getComponentCount());
     }
 
     void refresh() {

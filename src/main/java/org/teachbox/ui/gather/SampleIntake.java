@@ -1,33 +1,39 @@
 package org.teachbox.ui.gather;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.teachbox.UserMessage;
 import org.teachbox.imaging.ImageIngest;
-import org.teachbox.imaging.ImageRejectedException;
-import org.teachbox.imaging.StoredImage;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.project.Shelf;
 import org.teachbox.ratelimit.CaptureRateLimit;
+import org.teachbox.upload.Outcome;
+import org.teachbox.upload.PictureIntake;
+import org.teachbox.upload.UploadFeed;
 
 /**
  * One path for every image that arrives (upload, webcam frame, drawing): validate and normalise
- * it, then store it. The result says what happened in words the card can show; a bad file never
- * stops the good ones next to it.
+ * it, then store it, through {@link PictureIntake}. The result says what happened in words the
+ * card can show; a bad file never stops the good ones next to it. Uploaded files go to the upload
+ * endpoint instead of through the page, and come back here through the {@link UploadFeed}.
  */
 final class SampleIntake {
 
-    private final ProjectService projects;
-    private final ImageIngest ingest;
+    private final PictureIntake pictures;
+    private final UploadFeed feed;
     private final String owner;
     private final CaptureRateLimit captures;
 
     SampleIntake(ProjectService projects, ImageIngest ingest, CaptureRateLimit captures, String owner) {
-        this.projects = projects;
-        this.ingest = ingest;
+        this(projects, ingest, captures, owner, new UploadFeed());
+    }
+
+    SampleIntake(ProjectService projects, ImageIngest ingest, CaptureRateLimit captures, String owner, UploadFeed feed) {
+        this.pictures = new PictureIntake(projects, ingest);
         this.captures = captures;
         this.owner = owner;
+        this.feed = feed;
     }
 
     /**
@@ -51,18 +57,21 @@ final class SampleIntake {
 
     /** Training and test pictures take the same path; only the shelf they land on differs. */
     Result accept(UUID classId, Shelf shelf, String fileName, byte[] bytes) {
-        try {
-            projects.ensureRoom(owner, classId, shelf);
-            StoredImage image = ingest.ingest(fileName, bytes);
-            return Result.ok(projects.addSample(owner, classId, image.bytes(), image.mimeType(), shelf));
-        } catch (ImageRejectedException | ProjectRuleException e) {
-            return Result.refused((UserMessage) e);
-        }
+        return Result.of(pictures.accept(owner, classId, shelf, fileName, bytes));
     }
 
     /** A file over the byte limit, refused before it is read to the end. */
     Result tooLarge(String fileName) {
-        return Result.refused(ImageRejectedException.TOO_LARGE, fileName, ingest.limits().maxBytesText());
+        return Result.of(pictures.tooLarge(fileName));
+    }
+
+    /** Uploads to the address with this key are told to {@code consumer}, on the upload's thread. */
+    void listen(String key, Consumer<UploadFeed.Arrived> consumer) {
+        feed.listen(key, owner, consumer);
+    }
+
+    void stopListening(String key) {
+        feed.stop(key);
     }
 
     /** Either stored (with the new sample's id), or refused with an i18n key and its arguments. */
@@ -77,6 +86,10 @@ final class SampleIntake {
 
         static Result refused(UserMessage why) {
             return refused(why.messageKey(), why.messageArgs());
+        }
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome.sampleId(), outcome.messageKey(), outcome.args());
         }
 
         boolean stored() {

@@ -3,14 +3,21 @@ package org.teachbox.ui.insights;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.Command;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
@@ -22,10 +29,17 @@ import org.teachbox.ui.HeatmapImage;
  */
 class CellGallery extends Div {
 
+    private static final Logger log = LoggerFactory.getLogger(CellGallery.class);
+
     private final Function<UUID, Optional<PredictionService.Heatmap>> explain;
     private int channels = 3;
     private UUID projectId;
     private final Div look = new Div();
+    /**
+     * Counts clicks on tiles and redraws, so a slow answer for an earlier click (or another cell,
+     * or a project since left) does not replace what is shown now.
+     */
+    private long looks;
 
     /** {@code explain} gives the saliency of a validation image, shown when its tile is clicked. */
     CellGallery(Function<UUID, Optional<PredictionService.Heatmap>> explain) {
@@ -53,6 +67,7 @@ class CellGallery extends Div {
 
     /** {@code testPictures}: each tile also opens its picture in Preview, which says if the model got it right. */
     void show(String title, List<TrainingReport.ValidationItem> items, List<String> classNames, boolean testPictures) {
+        looks++;
         removeAll();
         look.removeAll();
         add(new H3(title));
@@ -86,12 +101,38 @@ class CellGallery extends Div {
         add(hint, grid, look);
     }
 
+    /**
+     * The saliency map is a forward and a backward pass through the model: it is worked out on
+     * another thread and shown inside {@code ui.access}, so the page's lock (and with it every
+     * other click and push of this learner) is not held meanwhile. Only the last click shows.
+     */
     private void showLook(UUID sampleId) {
         look.removeAll();
-        explain.apply(sampleId).ifPresent(heat -> {
-            HeatmapImage picture = new HeatmapImage(heat, channels);
-            look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
-                    picture);
-        });
+        long mine = ++looks;
+        int pictureChannels = channels;
+        getUI().ifPresent(ui -> CompletableFuture
+                .supplyAsync(() -> explain.apply(sampleId).map(heat -> HeatmapImage.dataUrl(heat, pictureChannels)))
+                .thenAccept(url -> access(ui, () -> {
+                    if (mine == looks) {
+                        url.ifPresent(this::showHeatmap);
+                    }
+                }))
+                .exceptionally(e -> {
+                    log.warn("Could not work out where the model looked at picture {}", sampleId, e);
+                    return null;
+                }));
+    }
+
+    private void showHeatmap(String dataUrl) {
+        look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
+                new HeatmapImage(dataUrl));
+    }
+
+    private static void access(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // the learner left the page; there is nobody to show it to
+        }
     }
 }

@@ -34,6 +34,8 @@ class GatherViewTest {
     org.teachbox.transfer.ProjectFiles files;
     @Autowired
     CaptureRateLimit captures;
+    @Autowired
+    org.teachbox.upload.UploadFeed feed;
 
     private final String owner = UUID.randomUUID().toString();
     private final ServerSideUi browser = new ServerSideUi(owner, Locale.ENGLISH);
@@ -46,7 +48,7 @@ class GatherViewTest {
     @Test
     void addAClassAfterDeletingClassOneProposesANameNotTakenYet() {
         Project p = projects.create(owner, "Names", ModelKind.IMAGE, List.of("Class 1", "Class 2"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
 
         ServerSideUi.click(button(ServerSideUi.find(view, ClassCard.class, "class-0"), "Delete class"));
         ServerSideUi.click(ServerSideUi.find(view, Button.class, "add-class"));
@@ -92,7 +94,7 @@ class GatherViewTest {
     @Test
     void clearingAClassDeletedInAnotherTabSaysSoOnceInsteadOfFailing() {
         Project p = projects.create(owner, "Two tabs", ModelKind.IMAGE, List.of("cats", "dogs"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
         ClassCard cats = ServerSideUi.find(view, ClassCard.class, "class-0");
         projects.deleteClass(owner, projects.classes(owner, p.id()).getFirst().id());
 
@@ -108,7 +110,7 @@ class GatherViewTest {
         Project p = projects.create(owner, "Gone", ModelKind.IMAGE, List.of("cats", "dogs"));
         UUID classId = projects.classes(owner, p.id()).getFirst().id();
         UUID sample = projects.addSample(owner, classId, new byte[]{1, 2, 3}, "image/jpeg");
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
         projects.deleteSample(owner, sample);
 
         ServerSideUi.click(ServerSideUi.descendants(view).filter(Button.class::isInstance).map(Button.class::cast)
