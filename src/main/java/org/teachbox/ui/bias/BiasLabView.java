@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.Experiment;
 import org.teachbox.bias.Mitigation;
@@ -127,9 +128,9 @@ public class BiasLabView extends ProjectPage {
     }
 
     private void refresh() {
-        Optional<BiasLabService.Result> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);
-        Optional<BiasLabService.Result> skewed = lab.result(owner, project.id(), Purpose.BIAS_SKEWED);
-        Optional<BiasLabService.Result> fixed = lab.result(owner, project.id(), Purpose.BIAS_MITIGATED);
+        Optional<LabResult> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);
+        Optional<LabResult> skewed = lab.result(owner, project.id(), Purpose.BIAS_SKEWED);
+        Optional<LabResult> fixed = lab.result(owner, project.id(), Purpose.BIAS_MITIGATED);
         Optional<Experiment> experiment = lab.experiment(project.id());
         trainSkewed.setEnabled(fair.isPresent());
         boolean imbalance = experiment.map(x -> x.kind() == Experiment.Kind.IMBALANCE).orElse(false);
@@ -149,7 +150,7 @@ public class BiasLabView extends ProjectPage {
                     ? Conclusion.shortcut(fair.get().summary(), skewed.get().summary(),
                     fair.get().report().classNames().get(experiment.get().classIndex()))
                     : Conclusion.imbalance(fair.get().summary(), skewed.get().summary(),
-                    fixed.map(BiasLabService.Result::summary).orElse(null), experiment.get().classIndex(),
+                    fixed.map(LabResult::summary).orElse(null), experiment.get().classIndex(),
                     getTranslation("bias.fix.short." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                             .name().toLowerCase()));
             lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.ui.Messages;
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.ui.HeatmapImage;
@@ -40,8 +41,13 @@ class LookPanel extends Div {
         add(new Paragraph(getTranslation("bias.step4.waiting")));
     }
 
-    void show(UUID projectId, BiasLabService.Result fair, BiasLabService.Result skewed, Experiment experiment) {
+    void show(UUID projectId, LabResult fair, LabResult skewed, Experiment experiment) {
         removeAll();
+        if (!fair.hasModel() || !skewed.hasModel()) {
+            // runs read back after a restart keep their numbers, not their weights
+            add(new Paragraph(getTranslation("lab.look.no-model")));
+            return;
+        }
         Optional<TrainingReport.ValidationItem> pick = skewed.report().validation().stream()
                 .filter(v -> experiment.kind() == Experiment.Kind.SHORTCUT
                         ? v.actual() != experiment.classIndex()
@@ -68,7 +74,7 @@ class LookPanel extends Div {
                 tile(getTranslation("bias.run.skewed"), skewed, kind, image));
     }
 
-    private Div tile(String title, BiasLabService.Result result, ModelKind kind, float[] image) {
+    private Div tile(String title, LabResult result, ModelKind kind, float[] image) {
         var model = result.model();
         PredictionService.Heatmap heat = PredictionService.heatmap(model, kind, image);
         int best = heat.predictedClass();

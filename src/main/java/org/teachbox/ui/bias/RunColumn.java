@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.LabResult;
 import org.teachbox.bias.RunSummary;
 import org.teachbox.ui.components.ConfusionMatrix;
 import org.teachbox.ui.components.TrainChart;
@@ -15,7 +16,7 @@ import org.teachbox.ui.components.TrainChart;
 /** One run of the lab (fair, skewed or fixed): its accuracy, per-class table, matrix, share and curve. */
 class RunColumn extends Div {
 
-    RunColumn(String title, String id, BiasLabService.Result result) {
+    RunColumn(String title, String id, LabResult result) {
         addClassName("tb-panel");
         addClassName("tb-run");
         setId(id);
