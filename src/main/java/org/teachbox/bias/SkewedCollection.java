@@ -55,16 +55,20 @@ public class SkewedCollection {
 
     /** The learner's other projects with the same class names as the lab project: the choices. */
     public List<Project> candidates(String owner, UUID labProjectId) {
-        var names = new HashSet<>(projects.data(owner, labProjectId).classNames());
+        var names = classNames(owner, labProjectId);
         return projects.projectsOf(owner).stream()
                 .filter(p -> !p.id().equals(labProjectId))
-                .filter(p -> new HashSet<>(projects.classes(owner, p.id()).stream().map(c -> c.name()).toList()).equals(names))
+                .filter(p -> classNames(owner, p.id()).equals(names))
                 .toList();
+    }
+
+    private HashSet<String> classNames(String owner, UUID projectId) {
+        return new HashSet<>(projects.classes(owner, projectId).stream().map(c -> c.name()).toList());
     }
 
     /** Trains both collections; each is judged on the lab project's test pictures when it ends. */
     public void train(String owner, UUID labProjectId, UUID fairId, UUID skewedId) {
-        if (!projects.data(owner, labProjectId).hasTestPictures()) {
+        if (projects.classes(owner, labProjectId).stream().allMatch(c -> c.testCount() == 0)) {
             throw new ProjectRuleException("bias.error.no-test-pictures");
         }
         Project fair = projects.project(owner, fairId);

@@ -3,6 +3,7 @@ package org.teachbox.ui.bias;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,6 +17,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.CollectionMistakes;
+import org.teachbox.bias.SkewedCollection;
 import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.Experiment;
@@ -50,11 +53,19 @@ public class BiasLabView extends ProjectPage {
     private final Select<Mitigation> mitigation = new Select<>();
     private final ExperimentForm form = new ExperimentForm();
     private final LookPanel look;
+    private final SkewedCollection collection;
+    private final CollectionMistakes mistakes;
+    private final CollectionPanel collectionPanel = new CollectionPanel();
+    private List<String> classNames = List.of();
+    private List<UUID> candidates = List.of();
 
-    public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training) {
+    public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training,
+                       SkewedCollection collection, CollectionMistakes mistakes) {
         super(projects);
         this.lab = lab;
         this.training = training;
+        this.collection = collection;
+        this.mistakes = mistakes;
         this.look = new LookPanel(lab, owner);
         status.setId("bias-status");
         status.addClassName("tb-muted");
@@ -69,7 +80,8 @@ public class BiasLabView extends ProjectPage {
                 status,
                 step("bias.step3", "bias.step3.text", conclusion, comparison),
                 step("bias.step4", "bias.step4.text", look),
-                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix));
+                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix),
+                step("lab.step6", "lab.step6.text", collectionPanel));
     }
 
     private void configureButtons() {
@@ -97,19 +109,32 @@ public class BiasLabView extends ProjectPage {
         trainFix.setId("bias-train-fix");
         trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
+        collectionPanel.addStartListener(e -> run(() -> collection.train(owner, project.id(), e.fairId(), e.skewedId())));
     }
 
     @Override
     protected void load(Project project) {
-        form.setClassNames(projects.classes(owner, project.id()).stream().map(c -> c.name()).toList());
+        var classes = projects.classes(owner, project.id());
+        classNames = classes.stream().map(c -> c.name()).toList();
+        form.setClassNames(classNames);
+        List<Project> choices = collection.candidates(owner, project.id());
+        candidates = choices.stream().map(Project::id).toList();
+        collectionPanel.setCandidates(choices, classes.stream().anyMatch(c -> c.testCount() > 0));
         status.setText("");
         refresh();
     }
 
     @Override
     protected Registration follow(UI ui, Project project) {
-        return TrainingFeed.follow(ui, training, project.id(),
-                EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle);
+        List<Registration> feeds = new java.util.ArrayList<>();
+        feeds.add(TrainingFeed.follow(ui, training, project.id(),
+                EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle));
+        // a skewed collection trains on the learner's other projects, so the page follows those too
+        for (UUID candidate : candidates) {
+            feeds.add(TrainingFeed.follow(ui, training, candidate,
+                    EnumSet.of(Purpose.BIAS_COLLECTION_FAIR, Purpose.BIAS_COLLECTION_SKEWED), this::handle));
+        }
+        return () -> feeds.forEach(Registration::remove);
     }
 
     private Div step(String title, String text, com.vaadin.flow.component.Component... content) {
@@ -159,6 +184,16 @@ public class BiasLabView extends ProjectPage {
             conclusion.add(new Paragraph(getTranslation("bias.step3.waiting")));
             look.clear();
         }
+        refreshCollection();
+    }
+
+    private void refreshCollection() {
+        String who = owner;
+        UUID id = project.id();
+        Optional<LabResult> fairCollection = collection.result(owner, id, Purpose.BIAS_COLLECTION_FAIR);
+        Optional<LabResult> skewedCollection = collection.result(owner, id, Purpose.BIAS_COLLECTION_SKEWED);
+        collectionPanel.show(UI.getCurrent(), classNames, fairCollection, skewedCollection,
+                limit -> mistakes.of(who, id, fairCollection.orElseThrow(), skewedCollection.orElseThrow(), limit));
     }
 
     private void handle(TrainingEvent event) {
