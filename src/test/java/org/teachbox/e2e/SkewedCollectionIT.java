@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,8 @@ class SkewedCollectionIT extends BrowserTest {
         page.reload();
         assertThat(page.locator("#collection-skewed")).isVisible();
         assertThat(page.locator("#collection-skewed")).containsText("Skewed collection: Grey circles");
+        assertThat(page.locator("#collection-fair-project")).containsText("Fair shapes");
+        assertThat(page.locator("#collection-skewed-project")).containsText("Grey circles");
         settle(page);
         screenshot(page, "collection-02-after-reload");
 
@@ -83,8 +86,7 @@ class SkewedCollectionIT extends BrowserTest {
 
     private void pick(String select, String name) {
         page.locator(select).click();
-        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(name))
-                .click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
         assertThat(page.locator(select)).containsText(name);
     }
 
@@ -102,9 +104,11 @@ class SkewedCollectionIT extends BrowserTest {
     private Path zip(String name, SampleSet train, SampleSet tests) throws IOException {
         Path zip = files.resolve(name + ".zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            int n = train.classes().getFirst().images().size();
             put(z, "teachbox.json", ("{\"format\":\"teachbox-project\",\"formatVersion\":1,\"name\":\"" + name
-                    + "\",\"kind\":\"IMAGE\",\"classes\":[{\"name\":\"circle\",\"folder\":\"circle\"},"
-                    + "{\"name\":\"square\",\"folder\":\"square\"}]}").getBytes(StandardCharsets.UTF_8));
+                    + "\",\"kind\":\"IMAGE\",\"classes\":[{\"name\":\"circle\",\"folder\":\"circle\",\"pictures\":" + n
+                    + "},{\"name\":\"square\",\"folder\":\"square\",\"pictures\":" + n + "}]}")
+                    .getBytes(StandardCharsets.UTF_8));
             pictures(z, "", train);
             if (tests != null) {
                 pictures(z, "test/", tests);

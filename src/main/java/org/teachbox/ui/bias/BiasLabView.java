@@ -200,20 +200,11 @@ public class BiasLabView extends ProjectPage {
         if (event.purpose() == Purpose.PROJECT) {
             return;
         }
-        String run = getTranslation("bias.purpose." + event.purpose().name().toLowerCase());
-        switch (event) {
-            case TrainingEvent.Queued q -> status.setText(getTranslation("bias.status", run,
-                    getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds())));
-            case TrainingEvent.Step s -> status.setText(getTranslation("bias.status", run, getTranslation("train.progress",
-                    s.epoch(), s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond()))));
-            case TrainingEvent.Finished f -> {
-                status.setText(getTranslation("bias.status", run, getTranslation("bias.run.done")));
-                refresh();
-            }
-            case TrainingEvent.Failed f -> status.setText(getTranslation("bias.status", run,
-                    getTranslation(f.messageKey(), f.args().toArray())));
-            default -> {
-            }
+        boolean collectionRun = event.purpose() == Purpose.BIAS_COLLECTION_FAIR
+                || event.purpose() == Purpose.BIAS_COLLECTION_SKEWED;
+        LabStatusText.of(this, event).ifPresent(collectionRun ? collectionPanel::setStatus : status::setText);
+        if (event instanceof TrainingEvent.Finished) {
+            refresh();
         }
     }
 }

@@ -37,8 +37,11 @@ class CollectionPanel extends Div {
     private final Div columns = new Div();
     private final MistakeGallery gallery = new MistakeGallery();
 
+    private final H3 galleryTitle = new H3();
+    private final Paragraph status = new Paragraph();
+    private List<Project> candidates = List.of();
+
     CollectionPanel() {
-        addClassName("tb-form");
         for (Select<Project> select : List.of(fair, skewed)) {
             select.setItemLabelGenerator(Project::name);
             select.setWidth("min(100%, 22em)");
@@ -60,11 +63,18 @@ class CollectionPanel extends Div {
         verdict.addClassName("tb-verdict");
         columns.setId("collection-comparison");
         columns.addClassName("tb-runs");
-        add(new Div(fair, skewed), hint, train, verdict, columns, new H3(getTranslation("lab.gallery.title")), gallery);
+        Div choices = new Div(fair, skewed, train);
+        choices.addClassName("tb-form");
+        galleryTitle.setText(getTranslation("lab.gallery.title"));
+        status.setId("collection-status");
+        status.addClassName("tb-muted");
+        add(hint, choices, status, verdict, columns, galleryTitle, gallery);
     }
 
     /** The learner's projects with this project's classes; the first two are picked to start with. */
     void setCandidates(List<Project> candidates, boolean hasTestPictures) {
+        this.candidates = List.copyOf(candidates);
+        status.setText("");
         fair.setItems(candidates);
         skewed.setItems(candidates);
         fair.setValue(candidates.isEmpty() ? null : candidates.getFirst());
@@ -83,11 +93,16 @@ class CollectionPanel extends Div {
         verdict.removeAll();
         RunSummary fairTest = fairRun.map(r -> r.testSummary(classNames)).orElse(null);
         RunSummary skewedTest = skewedRun.map(r -> r.testSummary(classNames)).orElse(null);
-        if (fairTest == null || skewedTest == null) {
+        boolean both = fairTest != null && skewedTest != null;
+        galleryTitle.setVisible(both);
+        gallery.setVisible(both);
+        if (!both) {
             verdict.add(new Paragraph(getTranslation("lab.collection.waiting")));
             gallery.clear("");
             return;
         }
+        pick(fair, fairRun.get().recipe().fairProjectId());
+        pick(skewed, skewedRun.get().recipe().skewedProjectId());
         columns.add(new CollectionColumn(getTranslation("lab.collection.fair.title", fairRun.get().recipe().fairProjectName()),
                         "collection-fair", fairTest, fairRun.get().summary().accuracy()),
                 new CollectionColumn(getTranslation("lab.collection.skewed.title", skewedRun.get().recipe().skewedProjectName()),
@@ -99,6 +114,16 @@ class CollectionPanel extends Div {
         } else {
             gallery.clear(getTranslation("lab.look.no-model"));
         }
+    }
+
+    /** Where the two collection runs are, as the page hears it. */
+    void setStatus(String text) {
+        status.setText(text);
+    }
+
+    /** Shows the project a stored comparison used, if it still is a candidate. */
+    private void pick(Select<Project> select, UUID projectId) {
+        candidates.stream().filter(p -> p.id().equals(projectId)).findFirst().ifPresent(select::setValue);
     }
 
     Registration addStartListener(ComponentEventListener<StartEvent> listener) {
