@@ -86,7 +86,8 @@ class SkewedCollectionIT extends BrowserTest {
 
     private void pick(String select, String name) {
         page.locator(select).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page.locator(select).getByRole(AriaRole.OPTION,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name).setExact(true)).click();
         assertThat(page.locator(select)).containsText(name);
     }
 
