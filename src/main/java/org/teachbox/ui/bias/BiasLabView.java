@@ -36,7 +36,9 @@ import org.teachbox.ui.layout.TrainingFeed;
 
 /**
  * The Bias lab as a guided lesson: train fair → make it biased → see the skew → find the cause
- * → fix it. Each step is one click; the runs are ordinary jobs in the shared training queue.
+ * → fix it, then compare a fairly and a skewed collected project on this project's test pictures.
+ * Each step is one click; the runs are ordinary jobs in the shared training queue, and the page
+ * shows the stored runs again after a reload or a restart.
  */
 @Route(value = "project/:projectId/bias", layout = MainLayout.class)
 @AnonymousAllowed
@@ -53,19 +55,14 @@ public class BiasLabView extends ProjectPage {
     private final Select<Mitigation> mitigation = new Select<>();
     private final ExperimentForm form = new ExperimentForm();
     private final LookPanel look;
-    private final SkewedCollection collection;
-    private final CollectionMistakes mistakes;
-    private final CollectionPanel collectionPanel = new CollectionPanel();
-    private List<String> classNames = List.of();
-    private List<UUID> candidates = List.of();
+    private final CollectionPanel collectionPanel;
 
     public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training,
                        SkewedCollection collection, CollectionMistakes mistakes) {
         super(projects);
         this.lab = lab;
         this.training = training;
-        this.collection = collection;
-        this.mistakes = mistakes;
+        this.collectionPanel = new CollectionPanel(collection, mistakes, owner);
         this.look = new LookPanel(lab, owner);
         status.setId("bias-status");
         status.addClassName("tb-muted");
@@ -109,17 +106,14 @@ public class BiasLabView extends ProjectPage {
         trainFix.setId("bias-train-fix");
         trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
-        collectionPanel.addStartListener(e -> run(() -> collection.train(owner, project.id(), e.fairId(), e.skewedId())));
     }
 
     @Override
     protected void load(Project project) {
         var classes = projects.classes(owner, project.id());
-        classNames = classes.stream().map(c -> c.name()).toList();
+        List<String> classNames = classes.stream().map(c -> c.name()).toList();
         form.setClassNames(classNames);
-        List<Project> choices = collection.candidates(owner, project.id());
-        candidates = choices.stream().map(Project::id).toList();
-        collectionPanel.setCandidates(choices, classes.stream().anyMatch(c -> c.testCount() > 0));
+        collectionPanel.load(project.id(), classNames, classes.stream().anyMatch(c -> c.testCount() > 0));
         status.setText("");
         refresh();
     }
@@ -130,7 +124,7 @@ public class BiasLabView extends ProjectPage {
         feeds.add(TrainingFeed.follow(ui, training, project.id(),
                 EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle));
         // a skewed collection trains on the learner's other projects, so the page follows those too
-        for (UUID candidate : candidates) {
+        for (UUID candidate : collectionPanel.candidateIds()) {
             feeds.add(TrainingFeed.follow(ui, training, candidate,
                     EnumSet.of(Purpose.BIAS_COLLECTION_FAIR, Purpose.BIAS_COLLECTION_SKEWED), this::handle));
         }
@@ -184,16 +178,7 @@ public class BiasLabView extends ProjectPage {
             conclusion.add(new Paragraph(getTranslation("bias.step3.waiting")));
             look.clear();
         }
-        refreshCollection();
-    }
-
-    private void refreshCollection() {
-        String who = owner;
-        UUID id = project.id();
-        Optional<LabResult> fairCollection = collection.result(owner, id, Purpose.BIAS_COLLECTION_FAIR);
-        Optional<LabResult> skewedCollection = collection.result(owner, id, Purpose.BIAS_COLLECTION_SKEWED);
-        collectionPanel.show(UI.getCurrent(), classNames, fairCollection, skewedCollection,
-                limit -> mistakes.of(who, id, fairCollection.orElseThrow(), skewedCollection.orElseThrow(), limit));
+        collectionPanel.refresh();
     }
 
     private void handle(TrainingEvent event) {

@@ -3,10 +3,7 @@ package org.teachbox.ui.bias;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntFunction;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,18 +11,21 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.CollectionMistakes;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.LabResult;
 import org.teachbox.bias.RunSummary;
+import org.teachbox.bias.SkewedCollection;
 import org.teachbox.project.Project;
+import org.teachbox.project.ProjectRuleException;
+import org.teachbox.training.Purpose;
+import org.teachbox.ui.Messages;
 
 /**
  * Step 6, "Skewed collection": pick a fairly collected and a skewed project with this project's
  * classes, train both, and compare them on this project's test pictures; then the pictures only
- * the skewed model gets wrong, with its heat maps. Asks its page to start the runs with an event.
+ * the skewed model gets wrong, with its heat maps.
  */
 class CollectionPanel extends Div {
 
@@ -39,9 +39,17 @@ class CollectionPanel extends Div {
 
     private final H3 galleryTitle = new H3();
     private final Paragraph status = new Paragraph();
+    private final SkewedCollection collection;
+    private final CollectionMistakes mistakes;
+    private final String owner;
     private List<Project> candidates = List.of();
+    private List<String> classNames = List.of();
+    private UUID projectId;
 
-    CollectionPanel() {
+    CollectionPanel(SkewedCollection collection, CollectionMistakes mistakes, String owner) {
+        this.collection = collection;
+        this.mistakes = mistakes;
+        this.owner = owner;
         for (Select<Project> select : List.of(fair, skewed)) {
             select.setItemLabelGenerator(Project::name);
             select.setWidth("min(100%, 22em)");
@@ -53,11 +61,7 @@ class CollectionPanel extends Div {
         train.setText(getTranslation("lab.collection.button"));
         train.setId("bias-train-collection");
         train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        train.addClickListener(e -> {
-            if (fair.getValue() != null && skewed.getValue() != null) {
-                fireEvent(new StartEvent(this, fair.getValue().id(), skewed.getValue().id()));
-            }
-        });
+        train.addClickListener(e -> start());
         hint.addClassName("tb-muted");
         verdict.setId("collection-verdict");
         verdict.addClassName("tb-verdict");
@@ -71,9 +75,14 @@ class CollectionPanel extends Div {
         add(hint, choices, status, verdict, columns, galleryTitle, gallery);
     }
 
-    /** The learner's projects with this project's classes; the first two are picked to start with. */
-    void setCandidates(List<Project> candidates, boolean hasTestPictures) {
-        this.candidates = List.copyOf(candidates);
+    /**
+     * Loads a lab project: its class names, and the learner's projects with the same classes to
+     * choose from (the first two are picked to start with).
+     */
+    void load(UUID projectId, List<String> classNames, boolean hasTestPictures) {
+        this.projectId = projectId;
+        this.classNames = List.copyOf(classNames);
+        this.candidates = collection.candidates(owner, projectId);
         status.setText("");
         fair.setItems(candidates);
         skewed.setItems(candidates);
@@ -86,9 +95,28 @@ class CollectionPanel extends Div {
         train.setEnabled(missing == null);
     }
 
-    /** Shows both runs, or what is missing; {@code mistakes} computes the gallery off the session lock. */
-    void show(UI ui, List<String> classNames, Optional<LabResult> fairRun, Optional<LabResult> skewedRun,
-              IntFunction<List<CollectionMistakes.Mistake>> mistakes) {
+    /** The projects a comparison may train: the page follows their lab runs. */
+    List<UUID> candidateIds() {
+        return candidates.stream().map(Project::id).toList();
+    }
+
+    private void start() {
+        if (fair.getValue() == null || skewed.getValue() == null) {
+            return;
+        }
+        try {
+            collection.train(owner, projectId, fair.getValue().id(), skewed.getValue().id());
+        } catch (ProjectRuleException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    /** Shows both runs, or what is missing; the gallery's heat maps are computed off the session lock. */
+    void refresh() {
+        String who = owner;
+        UUID id = projectId;
+        Optional<LabResult> fairRun = collection.result(owner, id, Purpose.BIAS_COLLECTION_FAIR);
+        Optional<LabResult> skewedRun = collection.result(owner, id, Purpose.BIAS_COLLECTION_SKEWED);
         columns.removeAll();
         verdict.removeAll();
         RunSummary fairTest = fairRun.map(r -> r.testSummary(classNames)).orElse(null);
@@ -110,7 +138,7 @@ class CollectionPanel extends Div {
         Conclusion.collection(fairTest, skewedTest, skewedRun.get().summary().accuracy())
                 .forEach(l -> verdict.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
         if (skewedRun.get().hasModel()) {
-            gallery.load(ui, mistakes, classNames);
+            gallery.load(UI.getCurrent(), limit -> mistakes.of(who, id, fairRun.get(), skewedRun.get(), limit), classNames);
         } else {
             gallery.clear(getTranslation("lab.look.no-model"));
         }
@@ -124,29 +152,5 @@ class CollectionPanel extends Div {
     /** Shows the project a stored comparison used, if it still is a candidate. */
     private void pick(Select<Project> select, UUID projectId) {
         candidates.stream().filter(p -> p.id().equals(projectId)).findFirst().ifPresent(select::setValue);
-    }
-
-    Registration addStartListener(ComponentEventListener<StartEvent> listener) {
-        return addListener(StartEvent.class, listener);
-    }
-
-    /** The learner asked to train these two projects and compare them. */
-    static final class StartEvent extends ComponentEvent<CollectionPanel> {
-        private final UUID fairId;
-        private final UUID skewedId;
-
-        StartEvent(CollectionPanel source, UUID fairId, UUID skewedId) {
-            super(source, true);
-            this.fairId = fairId;
-            this.skewedId = skewedId;
-        }
-
-        UUID fairId() {
-            return fairId;
-        }
-
-        UUID skewedId() {
-            return skewedId;
-        }
     }
 }
