@@ -59,6 +59,7 @@ public class BiasLabService {
 
     public void trainFair(String owner, UUID projectId) {
         projects.project(owner, projectId);
+        refuseWhileRunning(projectId, Purpose.BIAS_FAIR);
         runs.clear(projectId, List.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED));
         submit(owner, projectId, Purpose.BIAS_FAIR, DataRecipe.FAIR, LabExperiment.BASELINE, LabRecipe.BASELINE);
     }
@@ -68,6 +69,7 @@ public class BiasLabService {
         if (experiment.classIndex() < 0 || experiment.classIndex() >= projects.classes(owner, projectId).size()) {
             throw new ProjectRuleException("rule.class.not-found");
         }
+        refuseWhileRunning(projectId, Purpose.BIAS_SKEWED);
         runs.clear(projectId, List.of(Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED));
         submit(owner, projectId, Purpose.BIAS_SKEWED, experiment.skewed(project.modelKind()),
                 LabExperiment.of(experiment), LabRecipe.of(experiment));
@@ -78,9 +80,17 @@ public class BiasLabService {
         if (experiment == null || experiment.kind() != Experiment.Kind.IMBALANCE) {
             throw new ProjectRuleException("bias.error.no-imbalance");
         }
+        refuseWhileRunning(projectId, Purpose.BIAS_MITIGATED);
         runs.clear(projectId, List.of(Purpose.BIAS_MITIGATED));
         submit(owner, projectId, Purpose.BIAS_MITIGATED, experiment.mitigated(mitigation),
                 LabExperiment.IMBALANCE, LabRecipe.mitigated(experiment, mitigation));
+    }
+
+    /** A double click must not wipe the stored run that the running job is about to replace. */
+    private void refuseWhileRunning(UUID projectId, Purpose purpose) {
+        if (training.active(projectId, purpose).isPresent()) {
+            throw new ProjectRuleException("train.error.already-running");
+        }
     }
 
     public Optional<LabResult> result(String owner, UUID projectId, Purpose purpose) {

@@ -80,6 +80,10 @@ public class SkewedCollection {
             throw new ProjectRuleException("bias.error.names-differ");
         }
         LabRecipe recipe = LabRecipe.collection(fairId, fair.name(), skewedId, skewed.name());
+        if (training.active(fairId, Purpose.BIAS_COLLECTION_FAIR).isPresent()
+                || training.active(skewedId, Purpose.BIAS_COLLECTION_SKEWED).isPresent()) {
+            throw new ProjectRuleException("train.error.already-running");
+        }
         runs.clear(labProjectId, List.of(Purpose.BIAS_COLLECTION_FAIR, Purpose.BIAS_COLLECTION_SKEWED));
         // one after the other: the queue holds one waiting job per learner
         submit(owner, labProjectId, fair, Purpose.BIAS_COLLECTION_FAIR, recipe,
