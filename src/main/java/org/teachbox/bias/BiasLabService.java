@@ -1,7 +1,6 @@
 package org.teachbox.bias;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +19,6 @@ import org.teachbox.project.ProjectService;
 import org.teachbox.training.DataRecipe;
 import org.teachbox.training.ModelInput;
 import org.teachbox.training.Purpose;
-import org.teachbox.training.TrainingReport;
 import org.teachbox.training.TrainingRequest;
 import org.teachbox.training.TrainingService;
 import org.teachbox.training.TrainingSettings;
@@ -28,8 +26,9 @@ import org.teachbox.training.TrainingSettings;
 /**
  * The bias lab: trains a fair model, a deliberately skewed one and, if asked, a mitigated one,
  * all as normal jobs in the shared queue with the same settings and seed, so the only difference
- * between them is the data. Lab models are kept in memory beside the project's own model and
- * never replace it.
+ * between them is the data. Works on any project kind: a pretrained project's stickers are
+ * painted on the pixels before the backbone reads them (see PreparedEmbeddings). Lab models never
+ * replace the project's own; their numbers are kept in {@link LabRuns} and survive a restart.
  */
 @Service
 public class BiasLabService {
@@ -37,34 +36,32 @@ public class BiasLabService {
     private final TrainingService training;
     private final ProjectService projects;
     private final Embeddings embeddings;
-    /** The most recently used labs; a class of 30 needs 30, so a few hundred is plenty. */
-    private final Map<UUID, Lab> labs;
-
+    private final LabRuns runs;
     private final TrainingSettings settings;
 
     /**
      * @param epochs per lab run. 30 by default: the lesson data is learnt by epoch ~25, and three
      *               runs of 30 epochs fit the lesson into two minutes on a two-core server.
      */
-    BiasLabService(TrainingService training, ProjectService projects, Embeddings embeddings,
-                   @Value("${teachbox.bias.epochs:30}") int epochs,
-                   @Value("${teachbox.bias.labs-kept:200}") int labsKept) {
-        this.labs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Lab> eldest) {
-                return size() > Math.max(1, labsKept);
-            }
-        });
+    BiasLabService(TrainingService training, ProjectService projects, Embeddings embeddings, LabRuns runs,
+                   @Value("${teachbox.bias.epochs:30}") int epochs) {
         this.training = training;
         this.projects = projects;
         this.embeddings = embeddings;
+        this.runs = runs;
+        this.settings = labSettings(epochs);
+    }
+
+    static TrainingSettings labSettings(int epochs) {
         TrainingSettings defaults = TrainingSettings.defaults();
-        this.settings = new TrainingSettings(epochs, defaults.batchSize(), defaults.learningRate(), defaults.optimizer());
+        return new TrainingSettings(epochs, defaults.batchSize(), defaults.learningRate(), defaults.optimizer());
     }
 
     public void trainFair(String owner, UUID projectId) {
-        lab(projectId).clear();
-        submit(owner, projectId, Purpose.BIAS_FAIR, DataRecipe.FAIR);
+        projects.project(owner, projectId);
+        refuseWhileRunning(projectId, Purpose.BIAS_FAIR);
+        runs.clear(projectId, List.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED));
+        submit(owner, projectId, Purpose.BIAS_FAIR, DataRecipe.FAIR, LabExperiment.BASELINE, LabRecipe.BASELINE);
     }
 
     public void trainSkewed(String owner, UUID projectId, Experiment experiment) {
@@ -72,34 +69,42 @@ public class BiasLabService {
         if (experiment.classIndex() < 0 || experiment.classIndex() >= projects.classes(owner, projectId).size()) {
             throw new ProjectRuleException("rule.class.not-found");
         }
-        Lab lab = lab(projectId);
-        lab.experiment = experiment;
-        lab.results.remove(Purpose.BIAS_SKEWED);
-        lab.results.remove(Purpose.BIAS_MITIGATED);
-        submit(owner, projectId, Purpose.BIAS_SKEWED, experiment.skewed(project.modelKind()));
+        refuseWhileRunning(projectId, Purpose.BIAS_SKEWED);
+        runs.clear(projectId, List.of(Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED));
+        submit(owner, projectId, Purpose.BIAS_SKEWED, experiment.skewed(project.modelKind()),
+                LabExperiment.of(experiment), LabRecipe.of(experiment));
     }
 
     public void trainMitigated(String owner, UUID projectId, Mitigation mitigation) {
-        Lab lab = lab(projectId);
-        if (lab.experiment == null || lab.experiment.kind() != Experiment.Kind.IMBALANCE) {
+        Experiment experiment = experiment(projectId).orElse(null);
+        if (experiment == null || experiment.kind() != Experiment.Kind.IMBALANCE) {
             throw new ProjectRuleException("bias.error.no-imbalance");
         }
-        lab.mitigation = mitigation;
-        lab.results.remove(Purpose.BIAS_MITIGATED);
-        submit(owner, projectId, Purpose.BIAS_MITIGATED, lab.experiment.mitigated(mitigation));
+        refuseWhileRunning(projectId, Purpose.BIAS_MITIGATED);
+        runs.clear(projectId, List.of(Purpose.BIAS_MITIGATED));
+        submit(owner, projectId, Purpose.BIAS_MITIGATED, experiment.mitigated(mitigation),
+                LabExperiment.IMBALANCE, LabRecipe.mitigated(experiment, mitigation));
     }
 
-    public Optional<Result> result(String owner, UUID projectId, Purpose purpose) {
+    /** A double click must not wipe the stored run that the running job is about to replace. */
+    private void refuseWhileRunning(UUID projectId, Purpose purpose) {
+        if (training.active(projectId, purpose).isPresent()) {
+            throw new ProjectRuleException("train.error.already-running");
+        }
+    }
+
+    public Optional<LabResult> result(String owner, UUID projectId, Purpose purpose) {
         projects.project(owner, projectId);
-        return Optional.ofNullable(lab(projectId).results.get(purpose));
+        return runs.get(projectId, purpose);
     }
 
+    /** The experiment of the latest finished skewed run. */
     public Optional<Experiment> experiment(UUID projectId) {
-        return Optional.ofNullable(lab(projectId).experiment);
+        return runs.get(projectId, Purpose.BIAS_SKEWED).map(r -> r.recipe().experiment());
     }
 
     public Optional<Mitigation> mitigation(UUID projectId) {
-        return Optional.ofNullable(lab(projectId).mitigation);
+        return runs.get(projectId, Purpose.BIAS_MITIGATED).map(r -> r.recipe().mitigation());
     }
 
     /**
@@ -110,7 +115,7 @@ public class BiasLabService {
         Project project = projects.project(owner, projectId);
         ModelKind kind = project.modelKind();
         float[] image = ModelInput.picture(kind, projects.sample(owner, sampleId).image());
-        Experiment experiment = lab(projectId).experiment;
+        Experiment experiment = experiment(projectId).orElse(null);
         if (withCue && experiment != null && experiment.kind() == Experiment.Kind.SHORTCUT) {
             experiment.cue().stamp(image, kind.channels(), kind.inputSize());
         }
@@ -125,18 +130,19 @@ public class BiasLabService {
         return PredictionService.heatmap(model, kind, picture).values();
     }
 
-    private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe) {
-        Lab lab = lab(projectId);
+    private void submit(String owner, UUID projectId, Purpose purpose, DataRecipe recipe, LabExperiment experiment,
+                        LabRecipe stored) {
         // Every lab run keeps its last epoch: the test images are balanced on purpose while the
         // training data is not, and letting them pick the epoch quietly undid the skew (on the
         // lesson data the "best" epoch of a 10% run often predicted the rare class at its true share).
         ModelKind kind = projects.project(owner, projectId).modelKind();
         training.submit(new TrainingRequest(owner, projectId, purpose, settings, recipe, TrainConfig.Keep.LAST_EPOCH,
-                (model, report) -> lab.results.put(purpose, new Result(whole(kind, model), report))));
+                (model, report) -> runs.put(projectId, purpose, experiment, whole(embeddings, kind, model), report,
+                        report.test(), stored)));
     }
 
     /** A pretrained project's lab run trains only the head; saliency needs the backbone in front. */
-    private Classifier whole(ModelKind kind, Model model) {
+    static Classifier whole(Embeddings embeddings, ModelKind kind, Model model) {
         if (kind != ModelKind.PRETRAINED) {
             return model;
         }
@@ -144,35 +150,7 @@ public class BiasLabService {
                 () -> new ProjectRuleException("train.error.no-backbone")), model, 1);
     }
 
-    /** A deleted project's lab models go with it; so do they when a class they knew is deleted. */
-    @org.springframework.context.event.EventListener
-    void onProjectDataRemoved(org.teachbox.project.ProjectDataRemoved removed) {
-        labs.remove(removed.projectId());
-    }
-
     int labsInMemory() {
-        return labs.size();
-    }
-
-    private Lab lab(UUID projectId) {
-        return labs.computeIfAbsent(projectId, id -> new Lab());
-    }
-
-    public record Result(Classifier model, TrainingReport report) {
-        public RunSummary summary() {
-            return RunSummary.of(report);
-        }
-    }
-
-    private static final class Lab {
-        private final Map<Purpose, Result> results = java.util.Collections.synchronizedMap(new EnumMap<>(Purpose.class));
-        private volatile Experiment experiment;
-        private volatile Mitigation mitigation;
-
-        void clear() {
-            results.clear();
-            experiment = null;
-            mitigation = null;
-        }
+        return runs.inMemory();
     }
 }

@@ -73,6 +73,27 @@ public final class Conclusion {
         return lines;
     }
 
+    /**
+     * The verdict on a skewed collection, from both models' numbers on the lab project's test
+     * pictures and the skewed model's own validation accuracy. When both score about the same on
+     * the test pictures we say so: the skew did not fool this model.
+     */
+    public static List<Line> collection(RunSummary fairTest, RunSummary skewedTest, double skewedValidation) {
+        List<Line> lines = new ArrayList<>();
+        if (skewedTest.accuracy() > fairTest.accuracy() - NOTICEABLE) {
+            lines.add(new Line("lab.collection.same", List.of(pct(fairTest.accuracy()), pct(skewedTest.accuracy()))));
+            return lines;
+        }
+        lines.add(new Line("lab.collection.fooled", List.of(pct(skewedValidation), pct(skewedTest.accuracy()),
+                pct(fairTest.accuracy()))));
+        int c = skewedTest.mostOverPredicted();
+        if (skewedTest.predictedShare()[c] - skewedTest.trueShare()[c] >= NOTICEABLE) {
+            lines.add(new Line("lab.collection.skew", List.of(pct(skewedTest.predictedShare()[c]),
+                    skewedTest.classNames().get(c), pct(skewedTest.trueShare()[c]))));
+        }
+        return lines;
+    }
+
     static long pct(double share) {
         return Math.round(100 * share);
     }

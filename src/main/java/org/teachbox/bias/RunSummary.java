@@ -5,16 +5,20 @@ import java.util.List;
 import org.teachbox.training.TrainingReport;
 
 /**
- * The numbers the lab puts side by side for one run, all measured on the same balanced
- * validation set: accuracy per class, and how often each class is predicted against how often
+ * The numbers the lab puts side by side for one run, all measured on one balanced set of
+ * pictures (validation, or the project's test pictures): accuracy per class, and how often each class is predicted against how often
  * it is the truth.
  */
 public record RunSummary(List<String> classNames, double accuracy, double[] perClassAccuracy,
                          double[] predictedShare, double[] trueShare, int[][] confusion) {
 
     public static RunSummary of(TrainingReport report) {
-        int k = report.classNames().size();
-        int[][] m = report.confusion();
+        return of(report.classNames(), report.confusion());
+    }
+
+    /** The numbers of any confusion matrix ({@code m[actual][predicted]}), e.g. on test pictures. */
+    public static RunSummary of(List<String> classNames, int[][] m) {
+        int k = classNames.size();
         double[] perClass = new double[k];
         double[] predicted = new double[k];
         double[] truth = new double[k];
@@ -31,7 +35,11 @@ public record RunSummary(List<String> classNames, double accuracy, double[] perC
             predicted[c] = total == 0 ? 0 : predicted[c] / total;
             truth[c] = total == 0 ? 0 : truth[c] / total;
         }
-        return new RunSummary(report.classNames(), report.validationAccuracy(), perClass, predicted, truth, m);
+        double right = 0;
+        for (int c = 0; c < k; c++) {
+            right += m[c][c];
+        }
+        return new RunSummary(classNames, total == 0 ? 0 : right / total, perClass, predicted, truth, m);
     }
 
     /** The class predicted most often beyond its true share, the direction a skew pulls. */

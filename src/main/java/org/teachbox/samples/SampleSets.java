@@ -48,6 +48,25 @@ public final class SampleSets {
     }
 
     /**
+     * Classes "circle" and "square" for the bias lab's skewed collection. Fair: any colours, as
+     * {@link #shapes}. Skewed: every circle grey and every square tan, the way a learner who
+     * photographs only grey tabbies teaches "cat = grey". {@code seed} picks the pictures.
+     */
+    public static SampleSet circlesAndSquares(int perClass, long seed, boolean skewed) {
+        List<SampleClass> classes = new ArrayList<>();
+        for (ShapePainter.Kind kind : List.of(ShapePainter.Kind.CIRCLE, ShapePainter.Kind.SQUARE)) {
+            java.awt.Color colour = kind == ShapePainter.Kind.CIRCLE ? new java.awt.Color(128, 128, 128)
+                    : new java.awt.Color(205, 170, 115);
+            classes.add(new SampleClass(kind.className, pictures(perClass, i -> {
+                ShapePainter.Look look = ShapePainter.Look.random(Canvas.randomFor(seed, SHAPES, kind.ordinal(), i),
+                        40, 62, 16, false, 0.35);
+                return ShapePainter.paint(kind, skewed ? ShapePainter.withFill(look, colour) : look);
+            })));
+        }
+        return new SampleSet(SHAPES, classes);
+    }
+
+    /**
      * Classes "circle", "square" and "triangle", perfectly fair: picture i of every class
      * shares its colours, size, place, turn and noise, so only the outline tells them
      * apart. The bias lab skews this data on purpose; see {@link #BIAS_DEMO_FREE_CORNER}.

@@ -54,6 +54,19 @@ final class ShapePainter {
         }
     }
 
+    /**
+     * The same look with the shape in {@code fill}; the background is kept if the shape still
+     * stands out on it, else replaced by a pale or a dark one that it does stand out on.
+     */
+    static Look withFill(Look look, Color fill) {
+        Color background = look.background();
+        if (Math.abs(luma(fill) - luma(background)) < MIN_LUMA_CONTRAST) {
+            background = luma(fill) > 128 ? new Color(40, 44, 70) : new Color(236, 236, 226);
+        }
+        return new Look(background, fill, look.sqrtArea(), look.centreX(), look.centreY(), look.turn(), look.noise(),
+                look.lightingSeed());
+    }
+
     private static final double MIN_LUMA_CONTRAST = 60;
     private static final double MIN_COLOUR_CONTRAST = 100;
 

@@ -84,8 +84,8 @@ class BiasLabTest {
         await(p.id(), Purpose.BIAS_SKEWED, () -> lab.trainSkewed(owner, p.id(),
                 Experiment.shortcut(0, Cue.CORNER_PATCH, false)));
 
-        BiasLabService.Result fair = lab.result(owner, p.id(), Purpose.BIAS_FAIR).orElseThrow();
-        BiasLabService.Result skewed = lab.result(owner, p.id(), Purpose.BIAS_SKEWED).orElseThrow();
+        LabResult fair = lab.result(owner, p.id(), Purpose.BIAS_FAIR).orElseThrow();
+        LabResult skewed = lab.result(owner, p.id(), Purpose.BIAS_SKEWED).orElseThrow();
         assertThat(skewed.summary().accuracy()).as("fair " + describe(fair.summary()) + " / skewed "
                 + describe(skewed.summary())).isLessThan(fair.summary().accuracy());
 

@@ -56,4 +56,25 @@ class ConclusionTest {
         assertThat(Conclusion.imbalance(run(10, 0), run(10, 0), null, 0, "class weights"))
                 .extracting(Conclusion.Line::key).contains("bias.conclusion.no-skew");
     }
+
+    @Test
+    void aSkewedCollectionIsCalledOutOnlyWhenTheTestPicturesShowIt() {
+        // skewed: perfect on its own validation pictures, but calls 9 of 10 test dogs "cat"
+        List<Conclusion.Line> fooled = Conclusion.collection(run(9, 1), run(10, 9), 1.0);
+        assertThat(fooled).extracting(Conclusion.Line::key).containsExactly("lab.collection.fooled", "lab.collection.skew");
+        assertThat(fooled.get(0).args()).containsExactly(100L, 55L, 90L);
+        assertThat(fooled.get(1).args()).containsExactly(95L, "cat", 50L);
+
+        List<Conclusion.Line> same = Conclusion.collection(run(9, 1), run(10, 2), 1.0);
+        assertThat(same).extracting(Conclusion.Line::key).containsExactly("lab.collection.same");
+        assertThat(same.get(0).args()).containsExactly(90L, 90L);
+    }
+
+    @Test
+    void testPictureNumbersComeFromTheirOwnMatrix() {
+        RunSummary test = RunSummary.of(CLASSES, new int[][] {{3, 1}, {4, 0}});
+        assertThat(test.accuracy()).isEqualTo(3 / 8.0);
+        assertThat(test.predictedShare()).containsExactly(7 / 8.0, 1 / 8.0);
+        assertThat(test.perClassAccuracy()).containsExactly(0.75, 0.0);
+    }
 }

@@ -60,6 +60,10 @@ class ViewLifecycleTest {
     ModelStore models;
     @Autowired
     org.teachbox.runs.RunHistory runs;
+    @Autowired
+    org.teachbox.bias.SkewedCollection collection;
+    @Autowired
+    org.teachbox.bias.CollectionMistakes mistakes;
 
     private final String owner = UUID.randomUUID().toString();
     private final ServerSideUi browser = new ServerSideUi(owner, Locale.ENGLISH);
@@ -90,7 +94,7 @@ class ViewLifecycleTest {
     void biasButtonsStartOneRunEachAfterOpeningTheLabTwice() {
         Project p = project("Bias");
         BiasLabService lab = mock(BiasLabService.class);
-        BiasLabView view = new BiasLabView(projects, lab, jobs.service);
+        BiasLabView view = new BiasLabView(projects, lab, jobs.service, collection, mistakes);
         browser.enter(view, p.id().toString());
         browser.enter(view, p.id().toString());
 

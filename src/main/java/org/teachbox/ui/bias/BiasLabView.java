@@ -3,6 +3,7 @@ package org.teachbox.ui.bias;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,6 +17,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.CollectionMistakes;
+import org.teachbox.bias.SkewedCollection;
+import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.Experiment;
 import org.teachbox.bias.Mitigation;
@@ -32,7 +36,9 @@ import org.teachbox.ui.layout.TrainingFeed;
 
 /**
  * The Bias lab as a guided lesson: train fair → make it biased → see the skew → find the cause
- * → fix it. Each step is one click; the runs are ordinary jobs in the shared training queue.
+ * → fix it, then compare a fairly and a skewed collected project on this project's test pictures.
+ * Each step is one click; the runs are ordinary jobs in the shared training queue, and the page
+ * shows the stored runs again after a reload or a restart.
  */
 @Route(value = "project/:projectId/bias", layout = MainLayout.class)
 @AnonymousAllowed
@@ -49,11 +55,14 @@ public class BiasLabView extends ProjectPage {
     private final Select<Mitigation> mitigation = new Select<>();
     private final ExperimentForm form = new ExperimentForm();
     private final LookPanel look;
+    private final CollectionPanel collectionPanel;
 
-    public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training) {
+    public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training,
+                       SkewedCollection collection, CollectionMistakes mistakes) {
         super(projects);
         this.lab = lab;
         this.training = training;
+        this.collectionPanel = new CollectionPanel(collection, mistakes, owner);
         this.look = new LookPanel(lab, owner);
         status.setId("bias-status");
         status.addClassName("tb-muted");
@@ -68,7 +77,8 @@ public class BiasLabView extends ProjectPage {
                 status,
                 step("bias.step3", "bias.step3.text", conclusion, comparison),
                 step("bias.step4", "bias.step4.text", look),
-                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix));
+                step("bias.step5", "bias.step5.text", new Div(mitigation), trainFix),
+                step("lab.step6", "lab.step6.text", collectionPanel));
     }
 
     private void configureButtons() {
@@ -100,15 +110,25 @@ public class BiasLabView extends ProjectPage {
 
     @Override
     protected void load(Project project) {
-        form.setClassNames(projects.classes(owner, project.id()).stream().map(c -> c.name()).toList());
+        var classes = projects.classes(owner, project.id());
+        List<String> classNames = classes.stream().map(c -> c.name()).toList();
+        form.setClassNames(classNames);
+        collectionPanel.load(project.id(), classNames, classes.stream().anyMatch(c -> c.testCount() > 0));
         status.setText("");
         refresh();
     }
 
     @Override
     protected Registration follow(UI ui, Project project) {
-        return TrainingFeed.follow(ui, training, project.id(),
-                EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle);
+        List<Registration> feeds = new java.util.ArrayList<>();
+        feeds.add(TrainingFeed.follow(ui, training, project.id(),
+                EnumSet.of(Purpose.BIAS_FAIR, Purpose.BIAS_SKEWED, Purpose.BIAS_MITIGATED), this::handle));
+        // a skewed collection trains on the learner's other projects, so the page follows those too
+        for (UUID candidate : collectionPanel.candidateIds()) {
+            feeds.add(TrainingFeed.follow(ui, training, candidate,
+                    EnumSet.of(Purpose.BIAS_COLLECTION_FAIR, Purpose.BIAS_COLLECTION_SKEWED), this::handle));
+        }
+        return () -> feeds.forEach(Registration::remove);
     }
 
     private Div step(String title, String text, com.vaadin.flow.component.Component... content) {
@@ -127,9 +147,9 @@ public class BiasLabView extends ProjectPage {
     }
 
     private void refresh() {
-        Optional<BiasLabService.Result> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);
-        Optional<BiasLabService.Result> skewed = lab.result(owner, project.id(), Purpose.BIAS_SKEWED);
-        Optional<BiasLabService.Result> fixed = lab.result(owner, project.id(), Purpose.BIAS_MITIGATED);
+        Optional<LabResult> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);
+        Optional<LabResult> skewed = lab.result(owner, project.id(), Purpose.BIAS_SKEWED);
+        Optional<LabResult> fixed = lab.result(owner, project.id(), Purpose.BIAS_MITIGATED);
         Optional<Experiment> experiment = lab.experiment(project.id());
         trainSkewed.setEnabled(fair.isPresent());
         boolean imbalance = experiment.map(x -> x.kind() == Experiment.Kind.IMBALANCE).orElse(false);
@@ -149,7 +169,7 @@ public class BiasLabView extends ProjectPage {
                     ? Conclusion.shortcut(fair.get().summary(), skewed.get().summary(),
                     fair.get().report().classNames().get(experiment.get().classIndex()))
                     : Conclusion.imbalance(fair.get().summary(), skewed.get().summary(),
-                    fixed.map(BiasLabService.Result::summary).orElse(null), experiment.get().classIndex(),
+                    fixed.map(LabResult::summary).orElse(null), experiment.get().classIndex(),
                     getTranslation("bias.fix.short." + lab.mitigation(project.id()).orElse(Mitigation.OVERSAMPLING)
                             .name().toLowerCase()));
             lines.forEach(l -> conclusion.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
@@ -158,26 +178,18 @@ public class BiasLabView extends ProjectPage {
             conclusion.add(new Paragraph(getTranslation("bias.step3.waiting")));
             look.clear();
         }
+        collectionPanel.refresh();
     }
 
     private void handle(TrainingEvent event) {
         if (event.purpose() == Purpose.PROJECT) {
             return;
         }
-        String run = getTranslation("bias.purpose." + event.purpose().name().toLowerCase());
-        switch (event) {
-            case TrainingEvent.Queued q -> status.setText(getTranslation("bias.status", run,
-                    getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds())));
-            case TrainingEvent.Step s -> status.setText(getTranslation("bias.status", run, getTranslation("train.progress",
-                    s.epoch(), s.epochs(), s.step(), s.steps(), Math.round(s.imagesPerSecond()))));
-            case TrainingEvent.Finished f -> {
-                status.setText(getTranslation("bias.status", run, getTranslation("bias.run.done")));
-                refresh();
-            }
-            case TrainingEvent.Failed f -> status.setText(getTranslation("bias.status", run,
-                    getTranslation(f.messageKey(), f.args().toArray())));
-            default -> {
-            }
+        boolean collectionRun = event.purpose() == Purpose.BIAS_COLLECTION_FAIR
+                || event.purpose() == Purpose.BIAS_COLLECTION_SKEWED;
+        LabStatusText.of(this, event).ifPresent(collectionRun ? collectionPanel::setStatus : status::setText);
+        if (event instanceof TrainingEvent.Finished) {
+            refresh();
         }
     }
 }

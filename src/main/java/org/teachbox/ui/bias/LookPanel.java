@@ -1,6 +1,11 @@
 package org.teachbox.ui.bias;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.ui.Messages;
 import org.teachbox.bias.BiasLabService;
+import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.ui.HeatmapImage;
@@ -26,6 +32,8 @@ class LookPanel extends Div {
 
     private final BiasLabService lab;
     private final String owner;
+    /** Counts requests, so heat maps that arrive after a newer request are dropped. */
+    private int request;
 
     LookPanel(BiasLabService lab, String owner) {
         this.lab = lab;
@@ -36,12 +44,19 @@ class LookPanel extends Div {
     }
 
     void clear() {
+        request++;
         removeAll();
         add(new Paragraph(getTranslation("bias.step4.waiting")));
     }
 
-    void show(UUID projectId, BiasLabService.Result fair, BiasLabService.Result skewed, Experiment experiment) {
+    void show(UUID projectId, LabResult fair, LabResult skewed, Experiment experiment) {
+        request++;
         removeAll();
+        if (!fair.hasModel() || !skewed.hasModel()) {
+            // runs read back after a restart keep their numbers, not their weights
+            add(new Paragraph(getTranslation("lab.look.no-model")));
+            return;
+        }
         Optional<TrainingReport.ValidationItem> pick = skewed.report().validation().stream()
                 .filter(v -> experiment.kind() == Experiment.Kind.SHORTCUT
                         ? v.actual() != experiment.classIndex()
@@ -64,13 +79,35 @@ class LookPanel extends Div {
             add(new Paragraph(Messages.text(this, gone)));
             return;
         }
-        add(tile(getTranslation("bias.run.fair"), fair, kind, image),
-                tile(getTranslation("bias.run.skewed"), skewed, kind, image));
+        // Occlusion saliency runs the model dozens of times (through the backbone for a pretrained
+        // project), so it runs on another thread and only the finished tiles go on the page.
+        Paragraph working = new Paragraph(getTranslation("lab.look.working"));
+        add(working);
+        UI ui = UI.getCurrent();
+        int mine = ++request;
+        CompletableFuture.supplyAsync(() -> List.of(PredictionService.heatmap(fair.model(), kind, image),
+                PredictionService.heatmap(skewed.model(), kind, image))).whenComplete((heats, error) -> {
+                    try {
+                        ui.access(() -> {
+                            if (mine != request) {
+                                return;
+                            }
+                            remove(working);
+                            if (error != null) {
+                                add(new Paragraph(getTranslation("lab.gallery.failed")));
+                                return;
+                            }
+                            add(tile(getTranslation("bias.run.fair"), fair, heats.get(0)),
+                                    tile(getTranslation("bias.run.skewed"), skewed, heats.get(1)));
+                        });
+                    } catch (UIDetachedException closed) {
+                        // the learner left the page
+                    }
+                });
     }
 
-    private Div tile(String title, BiasLabService.Result result, ModelKind kind, float[] image) {
+    private Div tile(String title, LabResult result, PredictionService.Heatmap heat) {
         var model = result.model();
-        PredictionService.Heatmap heat = PredictionService.heatmap(model, kind, image);
         int best = heat.predictedClass();
         HeatmapImage picture = new HeatmapImage(heat, model.inputShape().c());
         Span caption = new Span(getTranslation("bias.step4.says", title,
