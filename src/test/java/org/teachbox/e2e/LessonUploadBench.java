@@ -32,6 +32,54 @@ public final class LessonUploadBench {
     private LessonUploadBench() {
     }
 
+    /**
+     * The same photos posted straight to the page's upload endpoint by 8 plain HTTP clients, no
+     * browser: what the server alone takes, to tell a server limit from a browser one.
+     */
+    private static double serverOnly(AppProcess app, BrowserContext context, Page page, List<Path> photos)
+            throws Exception {
+        page.navigate(app.url("/"));
+        page.locator("#new-project-name input").fill("Server only");
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        String endpoint = page.locator("#class-0 vaadin-upload").getAttribute("data-endpoint");
+        String cookie = context.cookies().stream().map(c -> c.name + "=" + c.value)
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (Path photo : photos) {
+            sent.add(pool.submit(() -> {
+                String boundary = "bench" + System.nanoTime();
+                byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + photo.getFileName() + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes();
+                byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+                byte[] body = java.nio.ByteBuffer.allocate(head.length + (int) Files.size(photo) + tail.length)
+                        .put(head).put(Files.readAllBytes(photo)).put(tail).array();
+                var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(endpoint)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", cookie).header("Origin", app.url(""))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"stored\":true")) {
+                    stored.incrementAndGet();
+                } else {
+                    log.warn("Server-only upload answered {}: {}", answer.statusCode(), answer.body());
+                }
+                return null;
+            }));
+        }
+        for (var f : sent) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        log.info("Server only: {} of {} stored in {} s", stored.get(), photos.size(), seconds);
+        return stored.get() / seconds;
+    }
+
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("teachbox-lesson-upload");
         List<Path> cats = TestImages.photos(work.resolve("cat"), "cat", PER_CLASS, 1);
@@ -68,7 +116,10 @@ public final class LessonUploadBench {
             if (!problems.equals("[]")) {
                 log.warn("Refused on the page: {}", problems);
             }
+            double serverOnly = serverOnly(app, context, page, cats);
             browser.close();
+            System.out.printf(java.util.Locale.ROOT, "lesson-upload-server-only photos=%d photos_per_second=%.1f%n",
+                    PER_CLASS, serverOnly);
             System.out.printf(java.util.Locale.ROOT, "lesson-upload photos=%d seconds=%.2f photos_per_second=%.1f%n",
                     2 * PER_CLASS, seconds, 2 * PER_CLASS / seconds);
         }
