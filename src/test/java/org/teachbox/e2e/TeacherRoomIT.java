@@ -109,7 +109,9 @@ class TeacherRoomIT extends BrowserTest {
         leoCard.locator(".tb-reset-pin").click();
         page.locator("#new-pin input").fill("2468");
         page.locator("#save-pin").click();
-        assertThat(page.locator("vaadin-notification-card")).containsText("Leo can now sign in with the new PIN.");
+        // the "stopped" notice of a moment ago may still be on screen: look for this one by its words
+        assertThat(page.locator("vaadin-notification-card",
+                new Page.LocatorOptions().setHasText("Leo can now sign in with the new PIN."))).isVisible();
 
         // a third computer: the wrong PIN is refused, the right one brings Leo's project back
         BrowserContext labPc = newContext("en-US");
@@ -117,7 +119,10 @@ class TeacherRoomIT extends BrowserTest {
         again.navigate(url("/join/" + code));
         fillJoin(again, "Leo", "9999");
         assertThat(again.locator("#join-problem")).containsText("Wrong PIN for “Leo”");
+        // a refusal empties the PIN field: wait for it, so the next try is not cleared by this answer
+        assertThat(again.locator("#join-pin input")).hasValue("");
         fillJoin(again, "Leo", "1234");
+        assertThat(again.locator("#join-pin input")).hasValue("");
         assertThat(again.locator("#join-problem")).containsText("Wrong PIN for “Leo”");
         fillJoin(again, "leo", "2468");
         assertThat(again.locator("#learner-name")).containsText("Leo · 7B Monday");
