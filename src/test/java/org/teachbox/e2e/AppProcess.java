@@ -53,12 +53,16 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector",
+                "-Xmx" + System.getProperty("teachbox.app.heap", "768m"), "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector",
                 "-Dteachbox.backbone.dir=" + System.getProperty("teachbox.backbone.dir", ""),
                 "-jar", jar().toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--teachbox.data-dir=" + dataDir.toAbsolutePath()));
+        String jvmOptions = System.getProperty("teachbox.app.jvm-options", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(command.indexOf("-jar"), List.of(jvmOptions.split("\\s+")));
+        }
         command.addAll(arguments);
         Files.createDirectories(dataDir);
         Files.createDirectories(logFile.getParent());
@@ -100,6 +104,10 @@ final class AppProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, no goodbye to the database. */

@@ -47,7 +47,11 @@ public class ConfidenceBars extends Div {
         return rows.stream().map(r -> ((Span) r.getComponentAt(0)).getText()).toList();
     }
 
+    /** Counts the answers shown, in {@code data-answers}, so a page (or a test) can tell a new one from the last. */
+    private int answers;
+
     public void show(PredictionService.Prediction prediction) {
+        getElement().setAttribute("data-answers", String.valueOf(++answers));
         float[] p = prediction.probabilities();
         int best = prediction.best();
         for (int i = 0; i < bars.size() && i < p.length; i++) {

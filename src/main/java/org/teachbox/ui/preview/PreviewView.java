@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 
 import org.teachbox.export.ModelExports;
 import org.teachbox.imaging.ImageRejectedException;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
@@ -46,6 +47,7 @@ public class PreviewView extends ProjectPage {
     private static final int MAX_BYTES = 15_000_000;
 
     private final PredictionService predictions;
+    private final ExplanationQueue explanations;
     private final ModelStore models;
     private final Div look = new Div();
     private final Paragraph none = new Paragraph();
@@ -65,9 +67,10 @@ public class PreviewView extends ProjectPage {
     private UUID askedPicture;
 
     public PreviewView(ProjectService projects, PredictionService predictions, ModelStore models, ModelExports exports,
-            ShareService shares) {
+            ShareService shares, ExplanationQueue explanations) {
         super(projects);
         this.predictions = predictions;
+        this.explanations = explanations;
         this.models = models;
         none.setText(getTranslation("preview.no-model"));
         none.setId("preview-no-model");
@@ -183,6 +186,7 @@ public class PreviewView extends ProjectPage {
                 webcam.stop();
                 show(projectId, answer);
             });
+            explainLater(ui, projectId, name, bytes, answer);
         });
         upload.setMaxFiles(1);
         upload.setI18n(UploadTexts.of(this));
@@ -230,6 +234,7 @@ public class PreviewView extends ProjectPage {
             try {
                 Answer answer = answer(projectId, fileName, bytes, explain, generation);
                 ui.access(() -> show(projectId, answer));
+                explainLater(ui, projectId, fileName, bytes, answer);
             } finally {
                 if (!explain) {
                     answering.set(false);
@@ -271,22 +276,66 @@ public class PreviewView extends ProjectPage {
         return best;
     }
 
-    /** The model's answer and, if asked, where it looked; computed without the session lock. */
+    /**
+     * The model's answer and, if asked, the small CNN's first layer; computed without the session
+     * lock. Where the model looked costs far more and follows on its own ({@link #explainLater}).
+     */
     private Answer answer(UUID projectId, String fileName, byte[] bytes, boolean explain, long generation) {
         try {
             Optional<PredictionService.Prediction> prediction = predictions.predict(owner, projectId, fileName, bytes);
-            Optional<PredictionService.Heatmap> heat = explain
-                    ? predictions.saliencyOfUpload(owner, projectId, fileName, bytes) : Optional.empty();
             // the small CNN's filters and their feature maps of this picture (empty for other kinds)
             Optional<FirstLayerPanel.Pictures> inside = explain
                     ? predictions.firstLayerOfUpload(owner, projectId, fileName, bytes).map(FirstLayerPanel.Pictures::of)
                     : Optional.empty();
-            return new Answer(prediction, heat, inside, explain, generation, null);
-        } catch (ImageRejectedException e) {
-            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, generation, e);
-        } catch (RuntimeException e) {
-            return new Answer(Optional.empty(), Optional.empty(), Optional.empty(), explain, generation, e);
+            return new Answer(prediction, inside, explain, generation, null);
+        } catch (ImageRejectedException | RuntimeException e) {
+            return new Answer(Optional.empty(), Optional.empty(), explain, generation, e);
         }
+    }
+
+    /**
+     * Where the model looked, once one of the server's few heat-map threads is free (see
+     * {@link ExplanationQueue}); skipped if the learner has given another picture by then.
+     */
+    private void explainLater(UI ui, UUID projectId, String fileName, byte[] bytes, Answer answer) {
+        if (!answer.explained() || answer.problem() != null || answer.prediction().isEmpty()) {
+            return;
+        }
+        java.util.function.BooleanSupplier wanted = () -> answer.generation() == explainedPictures.get();
+        explanations.submit(wanted, () -> {
+            try {
+                return predictions.saliencyOfUpload(owner, projectId, fileName, bytes);
+            } catch (ImageRejectedException e) {
+                return Optional.<PredictionService.Heatmap>empty(); // already explained with the answer
+            }
+        }).whenComplete((heat, error) -> {
+            try {
+                ui.access(() -> {
+                    if (!wanted.getAsBoolean() || project == null || !project.id().equals(projectId)) {
+                        return;
+                    }
+                    if (error != null) {
+                        if (!(error instanceof java.util.concurrent.RejectedExecutionException)) {
+                            org.slf4j.LoggerFactory.getLogger(PreviewView.class).warn("A heat map failed", error);
+                        }
+                        lookSays(error instanceof java.util.concurrent.RejectedExecutionException
+                                ? "preview.saliency.busy" : "preview.saliency.failed");
+                    } else {
+                        heat.ifPresentOrElse(this::showHeatmap, look::removeAll);
+                    }
+                });
+            } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                // the page was closed meanwhile: nobody to show it to
+            }
+        });
+    }
+
+    private void lookSays(String key) {
+        look.removeAll();
+        Paragraph note = new Paragraph(getTranslation(key));
+        note.addClassName("tb-hint");
+        note.setId("preview-saliency-" + key.substring(key.lastIndexOf('.') + 1)); // -working, -busy, -failed
+        look.add(new H3(getTranslation("preview.saliency.title")), note);
     }
 
     private void show(UUID projectId, Answer answer) {
@@ -307,7 +356,9 @@ public class PreviewView extends ProjectPage {
         }
         answer.prediction().ifPresent(bars::show);
         if (answer.explained()) {
-            answer.heat().ifPresent(this::showHeatmap);
+            if (answer.prediction().isPresent()) {
+                lookSays("preview.saliency.working");
+            }
             answer.inside().ifPresentOrElse(inside::show, inside::clear);
         } else {
             look.removeAll();
@@ -315,7 +366,7 @@ public class PreviewView extends ProjectPage {
         }
     }
 
-    private record Answer(Optional<PredictionService.Prediction> prediction, Optional<PredictionService.Heatmap> heat,
+    private record Answer(Optional<PredictionService.Prediction> prediction,
                           Optional<FirstLayerPanel.Pictures> inside, boolean explained, long generation,
                           Exception problem) {
     }

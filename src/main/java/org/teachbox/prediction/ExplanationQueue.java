@@ -1,0 +1,82 @@
+package org.teachbox.prediction;
+
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The few threads that work out where a model looked. A heat map covers the picture patch by
+ * patch and asks the network again each time: through the pretrained network that is 49 passes,
+ * about a second of a core, against a few hundredths for the answer itself. A class previewing
+ * at once would spend the whole machine on heat maps, starving everyone's training and clicks, so
+ * answers are given at once and heat maps wait here, a quarter of the cores working on them.
+ * A heat map nobody wants any more (the learner gave another picture) is skipped when its turn
+ * comes, and when too many wait, a new one is refused rather than kept for minutes.
+ */
+@Component
+public class ExplanationQueue implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ExplanationQueue.class);
+
+    private final ThreadPoolExecutor pool;
+
+    ExplanationQueue(@Value("${teachbox.explain.threads:0}") int threads,
+                     @Value("${teachbox.explain.max-waiting:60}") int maxWaiting) {
+        int workers = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
+        AtomicInteger count = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, maxWaiting)), r -> {
+                    Thread t = new Thread(r, "heat-map-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        log.info("Heat maps: {} thread(s), at most {} waiting", workers, maxWaiting);
+    }
+
+    /**
+     * Runs {@code work} when a thread is free, unless {@code stillWanted} says no by then (the
+     * result is then empty). Fails with {@link RejectedExecutionException} at once when the line
+     * is full.
+     */
+    public <T> CompletableFuture<Optional<T>> submit(BooleanSupplier stillWanted, Supplier<Optional<T>> work) {
+        CompletableFuture<Optional<T>> result = new CompletableFuture<>();
+        try {
+            pool.execute(() -> {
+                if (!stillWanted.getAsBoolean()) {
+                    result.complete(Optional.empty());
+                    return;
+                }
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            result.completeExceptionally(full);
+        }
+        return result;
+    }
+
+    /** Heat maps waiting for a thread now. */
+    public int waiting() {
+        return pool.getQueue().size();
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

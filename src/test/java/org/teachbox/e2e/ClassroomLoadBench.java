@@ -1,0 +1,325 @@
+/*
+ * A class on one server, through the real UI: the built jar on the embedded defaults (H2 in a
+ * fresh temporary data directory) and N learners, each a browser context of its own driven by
+ * Playwright from its own thread, all in one shared Chromium (a tab each, its own cookies), as a
+ * school's lab has one browser per pupil and none of their drivers. All learners start together, and each one
+ *   creates a project (-Dkind=pretrained, the default kind, or image for the small network),
+ *   adds a third class and uploads 3 × 30 photo-like JPEGs of its own,
+ *   presses Train (the default settings) and waits for the verdict, opening and closing
+ *   "Advanced" every 2 s meanwhile,
+ *   previews 10 new pictures one after another, waiting for each answer,
+ *   opens Gather again and reads its counts back.
+ * Round trips are every request the page makes to the server's UI endpoint (Vaadin's
+ * `?v-r=uidl`), timed in the page by the browser's own resource timing. Last line:
+ *   students=<N> last_verdict_s=<s> ui_p95_ms=<ms> errors=<n> lost=<n>
+ * where last_verdict_s runs from the last learner's Train click to the last verdict, and lost
+ * counts pictures a card had acknowledged that are missing when Gather is opened again.
+ * A line before it says how much CPU the server and the driver (this JVM, Playwright's drivers
+ * and the browsers) used during the run. Named *Bench so no test phase runs it;
+ * bench/classroom-load.sh does.
+ */
+package org.teachbox.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public final class ClassroomLoadBench {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassroomLoadBench.class);
+    private static final int CLASSES = 3;
+    private static final int PER_CLASS = 30;
+    private static final int PREVIEWS = 10;
+    /** In every page: the duration of each finished request to Vaadin's UI endpoint. */
+    private static final String ROUND_TRIPS = """
+            window.__tbRoundTrips = [];
+            const open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+            XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+              this.__tbUidl = String(url).includes('v-r=uidl');
+              return open.call(this, method, url, ...rest);
+            };
+            XMLHttpRequest.prototype.send = function (body) {
+              if (this.__tbUidl) {
+                const start = performance.now();
+                let what = 'other';
+                try {
+                  what = JSON.parse(body).rpc.map(r => r.type + ':' + (r.event || r.templateEventMethodName
+                      || r.property || r.methodName || r.feature || '')).join(',') || 'empty';
+                } catch (e) { /* keep 'other' */ }
+                this.addEventListener('loadend', () => window.__tbRoundTrips.push(
+                    {d: performance.now() - start, what, path: location.pathname.split('/').pop()}));
+              }
+              return send.call(this, body);
+            };
+            """;
+
+    private final int students;
+    private final String kind;
+    private final Path work;
+    private final List<Double> roundTrips = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Double>> tripsByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Double> advancedTrips = Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> previewAnswers = Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> heatMaps = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger heatMapsRefused = new AtomicInteger();
+    private final List<Double> uploadSeconds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> waitSeconds = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicLong lastClick = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong lastVerdict = new AtomicLong(Long.MIN_VALUE);
+
+    private ClassroomLoadBench(int students, String kind, Path work) {
+        this.students = students;
+        this.kind = kind;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int students = Integer.getInteger("students", 10);
+        String kind = System.getProperty("kind", "pretrained");
+        Path work = Files.createTempDirectory("teachbox-classroom-load");
+        new ClassroomLoadBench(students, kind, work).run();
+    }
+
+    private void run() throws Exception {
+        List<List<List<Path>>> pictures = new ArrayList<>();
+        List<List<Path>> previews = new ArrayList<>();
+        for (int s = 0; s < students; s++) {
+            List<List<Path>> classes = new ArrayList<>();
+            for (int c = 0; c < CLASSES; c++) {
+                classes.add(TestImages.photos(work.resolve("s" + s + "/c" + c), "c" + c, PER_CLASS, 1000L * s + c));
+            }
+            pictures.add(classes);
+            previews.add(TestImages.photos(work.resolve("s" + s + "/preview"), "p", PREVIEWS, 1000L * s + 99));
+        }
+        log.info("Generated {} pictures for {} learners", students * (CLASSES * PER_CLASS + PREVIEWS), students);
+        System.setProperty("teachbox.app.heap", System.getProperty("teachbox.app.heap", "2g"));
+        try (AppProcess app = AppProcess.start("classroom-load", work.resolve("data"), work.resolve("server.log"),
+                Map.of(), List.of()).awaitHealthy(Duration.ofMinutes(3));
+             SharedChromium chromium = SharedChromium.start(work.resolve("chromium"))) {
+            CountDownLatch ready = new CountDownLatch(students);
+            CountDownLatch go = new CountDownLatch(1);
+            Semaphore launching = new Semaphore(2);
+            List<Thread> threads = new ArrayList<>();
+            for (int s = 0; s < students; s++) {
+                int learner = s;
+                Thread t = new Thread(() -> learner(app, chromium, learner, pictures.get(learner), previews.get(learner),
+                        launching, ready, go), "learner-" + s);
+                threads.add(t);
+                t.start();
+            }
+            ready.await();
+            log.info("All {} learners have the page open; go", students);
+            CpuMeter cpu = CpuMeter.start(app.pid());
+            long start = System.nanoTime();
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            CpuMeter.Use use = cpu.stop();
+            report(wall, use, app);
+        }
+    }
+
+    private void learner(AppProcess app, SharedChromium chromium, int index, List<List<Path>> classes, List<Path> previews,
+                         Semaphore launching, CountDownLatch ready, CountDownLatch go) {
+        boolean counted = false;
+        try (Playwright playwright = Playwright.create()) {
+            Page page;
+            launching.acquire();
+            try {
+                Browser browser = playwright.chromium().connectOverCDP(chromium.endpoint());
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                        .setViewportSize(1280, 900));
+                context.addInitScript(ROUND_TRIPS);
+                page = context.newPage();
+                page.setDefaultTimeout(600_000);
+                page.navigate(app.url("/"));
+                page.locator("#create-project").waitFor();
+            } finally {
+                launching.release();
+                ready.countDown();
+                counted = true;
+            }
+            go.await();
+            try {
+                lesson(page, index, classes, previews);
+            } catch (RuntimeException | AssertionError e) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(work.resolve("failed-learner-" + index + ".png")).setFullPage(true));
+                log.warn("Learner {} stopped; its page is in {}", index, work.resolve("failed-learner-" + index + ".png"));
+                throw e;
+            }
+        } catch (Exception | AssertionError e) {
+            errors.incrementAndGet();
+            problems.add("learner " + index + ": " + e.getMessage().lines().findFirst().orElse(""));
+            log.warn("Learner {} failed", index, e);
+        } finally {
+            if (!counted) {
+                ready.countDown();
+            }
+        }
+    }
+
+    private void lesson(Page page, int index, List<List<Path>> classes, List<Path> previews) {
+        page.locator("#new-project-name input").fill("Learner " + index);
+        if (!kind.equals("pretrained")) {
+            page.locator("#new-project-kind").click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                    new Page.GetByRoleOptions().setName(Pattern.compile("^Photos, small network"))).click();
+        }
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        page.locator("#add-class").click();
+        page.locator("#class-" + (CLASSES - 1)).waitFor();
+
+        long uploadStart = System.nanoTime();
+        for (int c = 0; c < CLASSES; c++) {
+            page.locator("#class-" + c + " input[type=file]").setInputFiles(classes.get(c).toArray(Path[]::new));
+        }
+        page.waitForFunction("([classes, n]) => [...Array(classes).keys()].every(i => {"
+                        + " const c = document.querySelector('#class-' + i + ' .tb-count');"
+                        + " return c && c.textContent.trim() === n + ' images'; })",
+                List.of(CLASSES, PER_CLASS), new Page.WaitForFunctionOptions().setPollingInterval(250));
+        uploadSeconds.add((System.nanoTime() - uploadStart) / 1e9);
+        int acknowledged = CLASSES * PER_CLASS;
+        for (String problem : page.locator(".tb-problem").allTextContents()) {
+            errors.incrementAndGet();
+            problems.add("learner " + index + " upload: " + problem);
+        }
+
+        page.locator("#go-train").click();
+        page.locator("#train-button").waitFor();
+        long click = System.nanoTime();
+        lastClick.accumulateAndGet(click, Math::max);
+        page.locator("#train-button").click();
+        long deadline = click + Duration.ofMinutes(15).toNanos();
+        while (!page.locator("#train-verdict").textContent().contains("Training finished")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no verdict after 15 minutes; the page says: "
+                        + page.locator("#train-status").textContent() + " / " + page.locator("#train-verdict").textContent());
+            }
+            toggleAdvanced(page);
+            page.waitForTimeout(2000);
+        }
+        long verdict = System.nanoTime();
+        lastVerdict.accumulateAndGet(verdict, Math::max);
+        waitSeconds.add((verdict - click) / 1e9);
+
+        page.locator("#step-preview").click();
+        page.locator("#preview-upload input[type=file]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        for (Path picture : previews) {
+            page.evaluate("() => document.querySelectorAll('#preview-saliency img').forEach(i => i.dataset.seen = '1')");
+            Object answersBefore = page.evaluate("() => document.querySelector('#confidence-bars').dataset.answers || '0'");
+            long asked = System.nanoTime();
+            page.locator("#preview-upload input[type=file]").setInputFiles(picture);
+            page.waitForFunction("n => (document.querySelector('#confidence-bars').dataset.answers || '0') !== n",
+                    answersBefore, new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(60_000));
+            previewAnswers.add((System.nanoTime() - asked) / 1e6);
+            // and where the model looked, or the page's word that the server is too busy to say
+            page.waitForFunction("() => document.querySelector('#preview-saliency img:not([data-seen])') !== null"
+                            + " || document.querySelector('#preview-saliency-busy, #preview-saliency-failed') !== null",
+                    null, new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(120_000));
+            if (page.locator("#preview-saliency img:not([data-seen])").count() > 0) {
+                heatMaps.add((System.nanoTime() - asked) / 1e6);
+            } else {
+                heatMapsRefused.incrementAndGet();
+            }
+        }
+
+        collectRoundTrips(page);
+        page.locator("#step-gather").click();
+        page.locator("#class-" + (CLASSES - 1) + " .tb-count").waitFor();
+        int stored = 0;
+        for (int c = 0; c < CLASSES; c++) {
+            stored += Integer.parseInt(page.locator("#class-" + c + " .tb-count").textContent().replaceAll("\\D", ""));
+        }
+        if (stored < acknowledged) {
+            lost.addAndGet(acknowledged - stored);
+            problems.add("learner " + index + ": " + stored + " of " + acknowledged + " pictures after reopening");
+        }
+        collectRoundTrips(page);
+    }
+
+    /** One click on "Advanced", timed by the page from the click to the server's answer. */
+    private void toggleAdvanced(Page page) {
+        Object before = page.evaluate("() => window.__tbRoundTrips.length");
+        page.locator("#advanced vaadin-details-summary, #advanced [slot=summary]").first().click();
+        page.waitForFunction("n => window.__tbRoundTrips.length > n", before,
+                new Page.WaitForFunctionOptions().setPollingInterval(20));
+        Object last = page.evaluate("() => window.__tbRoundTrips[window.__tbRoundTrips.length - 1].d");
+        advancedTrips.add(((Number) last).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void collectRoundTrips(Page page) {
+        List<Map<String, Object>> trips = (List<Map<String, Object>>) page.evaluate("() => window.__tbRoundTrips.splice(0)");
+        for (Map<String, Object> t : trips) {
+            double d = ((Number) t.get("d")).doubleValue();
+            roundTrips.add(d);
+            String what = t.get("path") + " " + t.get("what");
+            tripsByKind.computeIfAbsent(what.length() > 90 ? what.substring(0, 90) : what,
+                    k -> Collections.synchronizedList(new ArrayList<>())).add(d);
+        }
+    }
+
+    private void report(double wall, CpuMeter.Use use, AppProcess app) {
+        problems.forEach(p -> log.warn("Problem: {}", p));
+        tripsByKind.entrySet().stream()
+                .sorted((a, b) -> Double.compare(pct(b.getValue(), 95), pct(a.getValue(), 95)))
+                .forEach(e -> System.out.printf(Locale.ROOT, "classroom-load-trips n=%d p50_ms=%.0f p95_ms=%.0f max_ms=%.0f  %s%n",
+                        e.getValue().size(), pct(e.getValue(), 50), pct(e.getValue(), 95), pct(e.getValue(), 100), e.getKey()));
+        double lastVerdictSeconds = lastVerdict.get() == Long.MIN_VALUE || lastClick.get() == Long.MIN_VALUE ? -1
+                : (lastVerdict.get() - lastClick.get()) / 1e9;
+        System.out.printf(Locale.ROOT, "classroom-load-detail kind=%s wall_s=%.1f upload_s_p50=%.1f upload_s_max=%.1f"
+                        + " train_wait_s_p50=%.1f train_wait_s_max=%.1f advanced_ms_p50=%.0f advanced_ms_p95=%.0f"
+                        + " advanced_ms_max=%.0f preview_ms_p50=%.0f preview_ms_p95=%.0f heat_map_ms_p50=%.0f heat_map_ms_p95=%.0f"
+                        + " heat_maps_busy=%d round_trips=%d ui_p50_ms=%.0f%n",
+                kind, wall, pct(uploadSeconds, 50), pct(uploadSeconds, 100), pct(waitSeconds, 50),
+                pct(waitSeconds, 100), pct(advancedTrips, 50), pct(advancedTrips, 95), pct(advancedTrips, 100),
+                pct(previewAnswers, 50), pct(previewAnswers, 95), pct(heatMaps, 50), pct(heatMaps, 95),
+                heatMapsRefused.get(), roundTrips.size(), pct(roundTrips, 50));
+        System.out.printf(Locale.ROOT, "classroom-load-cpu cores=%d server_cpu_s=%.1f driver_cpu_s=%.1f"
+                        + " driver_share=%.2f machine_busy=%.2f%n",
+                Runtime.getRuntime().availableProcessors(), use.serverSeconds(), use.driverSeconds(),
+                use.driverSeconds() / Math.max(1e-9, use.serverSeconds() + use.driverSeconds()),
+                use.machineBusy());
+        System.out.printf(Locale.ROOT, "students=%d last_verdict_s=%.1f ui_p95_ms=%.0f errors=%d lost=%d%n",
+                students, lastVerdictSeconds, pct(roundTrips, 95), errors.get(), lost.get());
+    }
+
+    private static double pct(List<Double> values, int percentile) {
+        List<Double> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}
