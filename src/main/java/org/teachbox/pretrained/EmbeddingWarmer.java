@@ -1,8 +1,12 @@
 package org.teachbox.pretrained;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,28 +18,29 @@ import org.teachbox.project.SampleAdded;
 
 /**
  * Reads a new photo with the pretrained network soon after it is stored, on one background
- * thread, so that pressing Train a minute later only trains the head. It is a head start, not a
- * promise: when many pictures arrive at once the extra ones are left for the training job, which
- * makes whatever embeddings are still missing.
+ * thread, so that pressing Train a minute later only trains the head. Pictures that arrive
+ * together are read together, up to {@link #BATCH} at a time. It is a head start, not a promise:
+ * when more than a whole class's upload waits ({@link #WAITING}), the extra pictures are left for
+ * the training job, which makes whatever embeddings are still missing.
  */
 @Component
 class EmbeddingWarmer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingWarmer.class);
-    /** Pictures waiting for the background thread; a class of 30 dropping folders overflows it. */
-    private static final int WAITING = 400;
+    /** Pictures waiting (each a stored picture of some 10-30 KB): 30 learners × 100 pictures. */
+    private static final int WAITING = 3000;
+    private static final int BATCH = 16;
 
     private final Embeddings embeddings;
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(WAITING), r -> {
-                Thread t = new Thread(r, "embedding-warmer");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                return t;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+    private final BlockingQueue<SampleAdded> waiting = new ArrayBlockingQueue<>(WAITING);
+    private final Thread worker;
 
     EmbeddingWarmer(Embeddings embeddings) {
         this.embeddings = embeddings;
+        this.worker = new Thread(this::work, "embedding-warmer");
+        worker.setDaemon(true);
+        worker.setPriority(Thread.MIN_PRIORITY);
+        worker.start();
     }
 
     /** After the picture's transaction committed (or at once, outside one). */
@@ -44,17 +49,33 @@ class EmbeddingWarmer implements DisposableBean {
         if (added.kind() != ModelKind.PRETRAINED || embeddings.backbone().isEmpty()) {
             return;
         }
-        executor.execute(() -> {
+        if (!waiting.offer(added)) {
+            log.debug("Too many pictures waiting; picture {} is left for its training", added.sampleId());
+        }
+    }
+
+    private void work() {
+        List<SampleAdded> batch = new ArrayList<>(BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                embeddings.warm(added.sampleId(), added.image());
-            } catch (RuntimeException e) {
-                log.debug("Could not read picture {} ahead of training; training will", added.sampleId(), e);
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
             }
-        });
+            waiting.drainTo(batch, BATCH - 1);
+            Map<UUID, byte[]> images = new LinkedHashMap<>();
+            batch.forEach(a -> images.put(a.sampleId(), a.image()));
+            try {
+                embeddings.warmAll(images);
+            } catch (RuntimeException e) {
+                log.debug("Could not read {} pictures ahead of training; training will", images.size(), e);
+            }
+            batch.clear();
+        }
     }
 
     @Override
     public void destroy() {
-        executor.shutdownNow();
+        worker.interrupt();
     }
 }

@@ -113,6 +113,30 @@ public class Embeddings {
         return out;
     }
 
+    /**
+     * Makes and stores the embeddings of stored pictures that have none yet, as one batch on one
+     * thread (a batch goes through the backbone faster than its pictures one by one).
+     */
+    void warmAll(Map<UUID, byte[]> storedImages) {
+        Backbone backbone = library.get().orElse(null);
+        if (backbone == null || storedImages.isEmpty()) {
+            return;
+        }
+        Map<UUID, float[]> known = store.find(List.copyOf(storedImages.keySet()), backbone.fingerprint());
+        List<UUID> missing = storedImages.keySet().stream().filter(id -> !known.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        float[][] inputs = new float[missing.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = scaled(ImageTensors.toChw(storedImages.get(missing.get(i)), backbone.inputSize(), 3));
+        }
+        float[][] vectors = backbone.embed(inputs, 1);
+        for (int i = 0; i < vectors.length; i++) {
+            store.save(missing.get(i), backbone.fingerprint(), vectors[i]);
+        }
+    }
+
     /** Makes and stores one stored picture's embedding now, if it has none yet (one thread). */
     void warm(UUID sampleId, byte[] storedImage) {
         Backbone backbone = library.get().orElse(null);

@@ -88,6 +88,7 @@ public final class ClassroomLoadBench {
     private final AtomicInteger lost = new AtomicInteger();
     private final AtomicLong lastClick = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastVerdict = new AtomicLong(Long.MIN_VALUE);
+    private volatile CpuMeter cpu;
 
     private ClassroomLoadBench(int students, String kind, Path work) {
         this.students = students;
@@ -131,7 +132,7 @@ public final class ClassroomLoadBench {
             }
             ready.await();
             log.info("All {} learners have the page open; go", students);
-            CpuMeter cpu = CpuMeter.start(app.pid());
+            cpu = CpuMeter.start(app.pid());
             long start = System.nanoTime();
             go.countDown();
             for (Thread t : threads) {
@@ -203,6 +204,7 @@ public final class ClassroomLoadBench {
                         + " return c && c.textContent.trim() === n + ' images'; })",
                 List.of(CLASSES, PER_CLASS), new Page.WaitForFunctionOptions().setPollingInterval(250));
         uploadSeconds.add((System.nanoTime() - uploadStart) / 1e9);
+        phase(index, "uploaded");
         int acknowledged = CLASSES * PER_CLASS;
         for (String problem : page.locator(".tb-problem").allTextContents()) {
             errors.incrementAndGet();
@@ -215,17 +217,24 @@ public final class ClassroomLoadBench {
         lastClick.accumulateAndGet(click, Math::max);
         page.locator("#train-button").click();
         long deadline = click + Duration.ofMinutes(15).toNanos();
-        while (!page.locator("#train-verdict").textContent().contains("Training finished")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no verdict after 15 minutes; the page says: "
-                        + page.locator("#train-status").textContent() + " / " + page.locator("#train-verdict").textContent());
+        while (true) {
+            try {
+                page.waitForFunction("() => (document.querySelector('#train-verdict')?.textContent || '')"
+                        + ".includes('Training finished')", null,
+                        new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(2000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError stillTraining) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no verdict after 15 minutes; the page says: "
+                            + page.locator("#train-status").textContent() + " / " + page.locator("#train-verdict").textContent());
+                }
+                toggleAdvanced(page);
             }
-            toggleAdvanced(page);
-            page.waitForTimeout(2000);
         }
         long verdict = System.nanoTime();
         lastVerdict.accumulateAndGet(verdict, Math::max);
         waitSeconds.add((verdict - click) / 1e9);
+        phase(index, "trained");
 
         page.locator("#step-preview").click();
         page.locator("#preview-upload input[type=file]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
@@ -250,6 +259,7 @@ public final class ClassroomLoadBench {
         }
 
         collectRoundTrips(page);
+        phase(index, "previewed");
         page.locator("#step-gather").click();
         page.locator("#class-" + (CLASSES - 1) + " .tb-count").waitFor();
         int stored = 0;
@@ -261,6 +271,11 @@ public final class ClassroomLoadBench {
             problems.add("learner " + index + ": " + stored + " of " + acknowledged + " pictures after reopening");
         }
         collectRoundTrips(page);
+    }
+
+    private void phase(int learner, String name) {
+        log.info("Learner {} {}: CPU so far, server {} s, driver {} s", learner, name,
+                String.format(Locale.ROOT, "%.1f", cpu.serverSoFar()), String.format(Locale.ROOT, "%.1f", cpu.driverSoFar()));
     }
 
     /** One click on "Advanced", timed by the page from the click to the server's answer. */

@@ -41,6 +41,15 @@ final class CpuMeter {
         return new Use(seconds(serverPid, true) - server0, driverSeconds() - driver0, busy);
     }
 
+    /** CPU seconds the driver has used since the start, for a log line at a phase's end. */
+    double driverSoFar() {
+        return driverSeconds() - driver0;
+    }
+
+    double serverSoFar() {
+        return seconds(serverPid, true) - server0;
+    }
+
     private double driverSeconds() {
         ProcessHandle self = ProcessHandle.current();
         double sum = seconds(self.pid(), true);

@@ -52,6 +52,41 @@ class EmbeddingWarmerTest {
         assertThat(store.find(List.of(inScratch), backbone)).isEmpty();
     }
 
+    /**
+     * A class's burst of uploads is read in batches: every picture gets its embedding, and each is
+     * the one the backbone gives that picture alone (the path checked against Teachable Machine's).
+     */
+    @Test
+    void aBurstOfPhotosIsReadInBatchesAndEachEmbeddingIsThePicturesOwn() throws Exception {
+        Project photos = projects.create(owner, "Burst", ModelKind.PRETRAINED, List.of("a", "b"));
+        UUID classId = projects.classes(owner, photos.id()).get(0).id();
+        var shapes = SampleSets.shapes(40, 9).classes();
+        java.util.Map<UUID, byte[]> stored = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(shapes.get(i % 2).images().get(i / 2), "png", png);
+            byte[] image = ingest.ingest("shape-" + i + ".png", png.toByteArray()).bytes();
+            stored.put(projects.addSample(owner, classId, image, "image/jpeg"), image);
+        }
+        var backbone = library.backbone().orElseThrow();
+        Map<UUID, float[]> found = Map.of();
+        for (int i = 0; i < 600 && found.size() < stored.size(); i++) {
+            Thread.sleep(100);
+            found = store.find(List.copyOf(stored.keySet()), backbone.fingerprint());
+        }
+        assertThat(found).hasSize(40);
+        for (var e : stored.entrySet()) {
+            float[] alone = backbone.embed(Embeddings.scaled(
+                    org.teachbox.imaging.ImageTensors.toChw(e.getValue(), backbone.inputSize(), 3)));
+            float[] warmed = found.get(e.getKey());
+            float largest = 0;
+            for (int j = 0; j < alone.length; j++) {
+                largest = Math.max(largest, Math.abs(alone[j] - warmed[j]));
+            }
+            assertThat(largest).as("picture %s", e.getKey()).isLessThan(1e-4f);
+        }
+    }
+
     private byte[] picture() throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(SampleSets.shapes(1, 4).classes().get(0).images().get(0), "png", png);
