@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.teachbox.BackgroundPriority;
 
 /**
  * The few threads that work out where a model looked. A heat map covers the picture patch by
@@ -33,12 +34,15 @@ public class ExplanationQueue implements DisposableBean {
     private final ThreadPoolExecutor pool;
 
     ExplanationQueue(@Value("${teachbox.explain.threads:0}") int threads,
-                     @Value("${teachbox.explain.max-waiting:60}") int maxWaiting) {
+                     @Value("${teachbox.explain.max-waiting:60}") int maxWaiting, BackgroundPriority priority) {
         int workers = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, maxWaiting)), r -> {
-                    Thread t = new Thread(r, "heat-map-" + count.incrementAndGet());
+                    Thread t = new Thread(() -> {
+                        priority.lowerThisThread();
+                        r.run();
+                    }, "heat-map-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.teachbox.BackgroundPriority;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.SampleAdded;
@@ -35,11 +36,13 @@ class EmbeddingWarmer implements DisposableBean {
     private final BlockingQueue<SampleAdded> waiting = new ArrayBlockingQueue<>(WAITING);
     private final Thread worker;
 
-    EmbeddingWarmer(Embeddings embeddings) {
+    EmbeddingWarmer(Embeddings embeddings, BackgroundPriority priority) {
         this.embeddings = embeddings;
-        this.worker = new Thread(this::work, "embedding-warmer");
+        this.worker = new Thread(() -> {
+            priority.lowerThisThread();
+            work();
+        }, "embedding-warmer");
         worker.setDaemon(true);
-        worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
     }
 

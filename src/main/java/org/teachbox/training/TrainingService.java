@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.teachbox.BackgroundPriority;
 import org.teachbox.engine.layers.VectorSupport;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
@@ -58,7 +59,7 @@ public class TrainingService implements DisposableBean {
      *                epochs, or 4,000 at the default 50
      */
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
-                    ApplicationEventPublisher events,
+                    ApplicationEventPublisher events, BackgroundPriority priority,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
                     @Value("${teachbox.training.max-cost:200000}") long maxCost) {
         this.projects = projects;
@@ -72,7 +73,10 @@ public class TrainingService implements DisposableBean {
         this.threadsPerJob = Math.max(1, cores / jobs);
         this.clock = new QueueClock(jobs);
         for (int i = 0; i < jobs; i++) {
-            Thread t = new Thread(this::work, "training-" + (i + 1));
+            Thread t = new Thread(() -> {
+                priority.lowerThisThread(); // clicks first: a page answers while the cores train
+                work();
+            }, "training-" + (i + 1));
             t.setDaemon(true);
             workers.add(t);
             t.start();

@@ -16,7 +16,7 @@ import java.util.List;
  * One headless Debian Chromium that many Playwright instances (one per thread, since Playwright
  * objects belong to one thread) join over the DevTools protocol, so a load test with thirty
  * learners runs one browser with thirty contexts rather than thirty browsers. It runs at a lower
- * priority (nice 10 unless -Dbrowser.nice says otherwise).
+ * priority (nice 19 unless -Dbrowser.nice says otherwise), below even the server's own background work.
  */
 final class SharedChromium implements AutoCloseable {
 
@@ -36,9 +36,9 @@ final class SharedChromium implements AutoCloseable {
         Files.createDirectories(profile);
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         // Playwright's own launch flags for Chromium (what Chromium.launch gets), plus a DevTools port
-        // At nice 10: on a real class the browsers run on the pupils' computers, so here the
+        // At nice 19: on a real class the browsers run on the pupils' computers, so here the
         // server gets the cores first and the browsers what is left (the bench reports how much).
-        Process process = new ProcessBuilder(List.of("nice", "-n", System.getProperty("browser.nice", "10"), chromium, "--headless", "--no-sandbox", "--disable-gpu",
+        Process process = new ProcessBuilder(List.of("nice", "-n", System.getProperty("browser.nice", "19"), chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--disable-field-trial-config",
                 "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",

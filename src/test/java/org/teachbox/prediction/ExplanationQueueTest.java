@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ExplanationQueueTest {
 
-    private final ExplanationQueue queue = new ExplanationQueue(1, 2);
+    private final ExplanationQueue queue = new ExplanationQueue(1, 2, new org.teachbox.BackgroundPriority(10));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
