@@ -10,7 +10,8 @@
 #   KIND=image bash bench/classroom-load.sh # the small network from scratch
 # Needs the jar (./mvnw package), Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
 # a backbone for the pretrained kind (BENCH_BACKBONE_DIR, default ../shared/backbones/tm-export-a).
-# JAR=path/to/other.jar times another build on the same class.
+# JAR=path/to/other.jar times another build on the same class; BENCH_OPTS="-Dstill=false" keeps
+# the pages' animations, "-Dbrowser.nice=0" runs the browser at the server's priority.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
@@ -29,4 +30,4 @@ export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
 CP="$ROOT/target/test-classes:$(cat "$ROOT/target/bench-classpath.txt")"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -Dteachbox.backbone.dir="$BACKBONE" \
   -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" \
-  -cp "$CP" org.teachbox.e2e.ClassroomLoadBench
+  ${BENCH_OPTS:-} -cp "$CP" org.teachbox.e2e.ClassroomLoadBench
