@@ -13,11 +13,6 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '@vaadin/button';
 
-/** A request holds up to this many files, or this many bytes, whichever comes first. */
-const FILES_PER_REQUEST = 16;
-const BYTES_PER_REQUEST = 2 * 1024 * 1024;
-/** Requests of one drop on their way at once; the server decodes each request's files side by side. */
-const REQUESTS_IN_FLIGHT = 3;
 
 /** Why a file never reached the endpoint; the same names as PictureUploader.Reason. */
 type Reason = 'TOO_BIG' | 'TOO_MANY' | 'NETWORK' | 'SERVER';
@@ -79,6 +74,15 @@ export class PictureUploaderElement extends LitElement {
   /** The nearest ancestor matching this selector takes drops too, so a whole card is a drop zone. */
   @property() dropTarget = '';
   @property({ type: Boolean, reflect: true }) dragging = false;
+  /** A request holds up to this many files, or this many bytes, whichever comes first. */
+  filesPerRequest = 16;
+  bytesPerRequest = 2 * 1024 * 1024;
+  /**
+   * Requests of one drop on their way at once; the server decodes each request's files side by
+   * side. Chromium opens at most six connections to a host, and the page's own requests and
+   * thumbnails need some of them too.
+   */
+  requestsInFlight = 3;
 
   @state() private done = 0;
   @state() private total = 0;
@@ -192,7 +196,7 @@ export class PictureUploaderElement extends LitElement {
   }
 
   private pump() {
-    while (this.inFlight < REQUESTS_IN_FLIGHT && this.queue.length > 0) {
+    while (this.inFlight < this.requestsInFlight && this.queue.length > 0) {
       const batch = this.nextBatch();
       this.inFlight++;
       this.send(batch).finally(() => {
@@ -207,9 +211,9 @@ export class PictureUploaderElement extends LitElement {
   private nextBatch(): File[] {
     const batch: File[] = [];
     let bytes = 0;
-    while (this.queue.length > 0 && batch.length < FILES_PER_REQUEST) {
+    while (this.queue.length > 0 && batch.length < this.filesPerRequest) {
       const next = this.queue[0];
-      if (batch.length > 0 && bytes + next.size > BYTES_PER_REQUEST) {
+      if (batch.length > 0 && bytes + next.size > this.bytesPerRequest) {
         break;
       }
       batch.push(this.queue.shift()!);

@@ -124,6 +124,13 @@ public final class LessonUploadBench {
             page.locator("#class-1 .tb-sources").waitFor();
             String uploader = uploader(page);
 
+            String shape = System.getenv().getOrDefault("BENCH_UPLOAD_SHAPE", "");
+            if (shape.matches("\\d+,\\d+") && uploader.equals(UPLOADER)) {
+                // files per request, requests in flight: to try other shapes without a new build
+                page.evaluate("s => document.querySelectorAll('picture-uploader').forEach(u => {"
+                        + " u.filesPerRequest = +s.split(',')[0]; u.requestsInFlight = +s.split(',')[1]; })", shape);
+                log.info("Upload shape (files per request, requests in flight): {}", shape);
+            }
             long start = System.nanoTime();
             page.locator("#class-0 " + uploader + " input[type=file]").setInputFiles(cats.toArray(Path[]::new));
             page.locator("#class-1 " + uploader + " input[type=file]").setInputFiles(dogs.toArray(Path[]::new));
