@@ -121,6 +121,23 @@ class UploadBatchIT extends BrowserTest {
         assertThat(lines).hasCount(16);
         assertThat(lines.first()).hasText(Pattern.compile("“square-.*” did not reach the server: the connection broke off\\."));
         screenshot(page, "upload-batch-05-lost");
+
+        // a drop anywhere on the card counts, not only on the uploader
+        page.unroute("**/upload/**");
+        page.evaluate("async () => {"
+                + " const dt = new DataTransfer();"
+                + " for (const [name, colour] of [['dropped-1.png', '#36c'], ['dropped-2.png', '#c63']]) {"
+                + "   const c = document.createElement('canvas'); c.width = 160; c.height = 120;"
+                + "   const g = c.getContext('2d'); g.fillStyle = '#eee'; g.fillRect(0, 0, 160, 120);"
+                + "   g.fillStyle = colour; g.fillRect(40, 30, 60, 50);"
+                + "   const blob = await new Promise(done => c.toBlob(done, 'image/png'));"
+                + "   dt.items.add(new File([blob], name, { type: 'image/png' }));"
+                + " }"
+                + " document.querySelector('#class-0 .tb-count').dispatchEvent("
+                + "   new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));"
+                + "}");
+        assertThat(report.locator(".tb-batch-summary").first()).hasText("2 pictures added.");
+        assertThat(card.locator(".tb-count")).hasText("26 images");
     }
 
     private void drop(int card, List<Path> paths) {
