@@ -2,10 +2,12 @@
 # The classic lesson's 400 photos uploaded through the real Gather page (LessonUploadBench): the
 # built jar on the embedded defaults with a fresh temporary data directory, headless Chromium
 # dropping 2 × 200 generated JPEGs (about 25 KB) onto the two class cards, timed from the drop
-# until both cards show 200 images. Last line:
+# until both cards show 200 images; then the same photos posted straight to the endpoint, one per
+# request from 8 clients and 16 per request from 3. Last line:
 #   lesson-upload photos=400 seconds=<s> photos_per_second=<r>
 # Needs the jar (./mvnw package) and Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 # JAR=path/to/other.jar times another build (e.g. the one before a change) on the same photos.
+# BENCH_UPLOAD_SHAPE=files,requests (e.g. 16,2) tries another batching of the page's uploader.
 # No backbone unless BENCH_BACKBONE_DIR names one (then photos are also read by it as they arrive).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -67,9 +67,9 @@ class BrowserPreviewIT extends BrowserTest {
         page.locator("#create-project").click();
         page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
         String projectId = page.url().replaceAll(".*/project/([0-9a-f-]{36})$", "$1");
-        page.locator("#class-0 vaadin-upload input[type=file]").setInputFiles(
+        page.locator("#class-0 picture-uploader input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("c" + epochs), "circle", 12, 1).toArray(Path[]::new));
-        page.locator("#class-1 vaadin-upload input[type=file]").setInputFiles(
+        page.locator("#class-1 picture-uploader input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("s" + epochs), "square", 12, 2).toArray(Path[]::new));
         assertThat(page.locator("#class-0 .tb-count")).hasText("12 images");
         assertThat(page.locator("#class-1 .tb-count")).hasText("12 images");

@@ -149,7 +149,7 @@ class ClassroomFlowIT extends BrowserTest {
     }
 
     private void upload(int index, List<Path> paths) {
-        page.locator("#class-" + index + " vaadin-upload input[type=file]").setInputFiles(paths.toArray(Path[]::new));
+        page.locator("#class-" + index + " picture-uploader input[type=file]").setInputFiles(paths.toArray(Path[]::new));
     }
 
     /** Mirrors the card's thumbnail limit (48) without reaching into the UI package. */

@@ -3,7 +3,8 @@
  * embedded defaults (H2, a fresh temporary data directory, no backbone unless
  * BENCH_BACKBONE_DIR names one), and headless Chromium driving the real Gather page. 2 × 200
  * generated photo-like JPEGs (about 25 KB each) are dropped onto the two class cards at once; the
- * clock runs from the drop until both cards say "200 images". Last line:
+ * clock runs from the drop until both cards say "200 images". Then the same photos go straight to
+ * the endpoint without a browser, one per request and 16 per request. Last line:
  *   lesson-upload photos=400 seconds=<s> photos_per_second=<r>
  * Named *Bench so neither surefire nor failsafe runs it; bench/lesson-upload.sh does.
  */
@@ -28,46 +29,60 @@ public final class LessonUploadBench {
 
     private static final Logger log = LoggerFactory.getLogger(LessonUploadBench.class);
     private static final int PER_CLASS = 200;
+    private static final String UPLOADER = "picture-uploader";
+
+    /** JAR= may name a build from before the picture uploader, when cards still had vaadin-upload. */
+    private static String uploader(Page page) {
+        return page.locator("#class-0 vaadin-upload").count() > 0 ? "vaadin-upload" : UPLOADER;
+    }
 
     private LessonUploadBench() {
     }
 
     /**
-     * The same photos posted straight to the page's upload endpoint by 8 plain HTTP clients, no
-     * browser: what the server alone takes, to tell a server limit from a browser one.
+     * The same photos posted straight to the page's upload endpoint by plain HTTP clients, no
+     * browser: what the server alone takes, to tell a server limit from a browser one. One file per
+     * request from 8 clients, or the page's own shape (several files per request, a few at once).
      */
-    private static double serverOnly(AppProcess app, BrowserContext context, Page page, List<Path> photos)
-            throws Exception {
+    private static double serverOnly(AppProcess app, BrowserContext context, Page page, List<Path> photos,
+                                     int filesPerRequest, int clients) throws Exception {
         page.navigate(app.url("/"));
         page.locator("#new-project-name input").fill("Server only");
         page.locator("#create-project").click();
         page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
-        String endpoint = page.locator("#class-0 vaadin-upload").getAttribute("data-endpoint");
+        page.locator("#class-0 .tb-sources").waitFor();
+        String uploader = uploader(page);
+        String endpoint = page.locator("#class-0 " + uploader)
+                .getAttribute(uploader.equals(UPLOADER) ? "endpoint" : "data-endpoint");
         endpoint = endpoint.startsWith("/") ? endpoint : "/" + endpoint;
         String cookie = context.cookies().stream().map(c -> c.name + "=" + c.value)
                 .collect(java.util.stream.Collectors.joining("; "));
         String target = endpoint;
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
         long start = System.nanoTime();
         List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
-        for (Path photo : photos) {
+        for (int from = 0; from < photos.size(); from += filesPerRequest) {
+            List<Path> batch = photos.subList(from, Math.min(photos.size(), from + filesPerRequest));
             sent.add(pool.submit(() -> {
                 String boundary = "bench" + System.nanoTime();
-                byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + photo.getFileName() + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes();
-                byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-                byte[] body = java.nio.ByteBuffer.allocate(head.length + (int) Files.size(photo) + tail.length)
-                        .put(head).put(Files.readAllBytes(photo)).put(tail).array();
+                java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+                for (Path photo : batch) {
+                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + photo.getFileName() + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes());
+                    body.write(Files.readAllBytes(photo));
+                    body.write("\r\n".getBytes());
+                }
+                body.write(("--" + boundary + "--\r\n").getBytes());
                 var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(target)))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .header("Cookie", cookie).header("Origin", app.url(""))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"stored\":true")) {
-                    stored.incrementAndGet();
-                } else {
+                int ok = answer.body().split("\"stored\":true", -1).length - 1;
+                stored.addAndGet(answer.statusCode() == 200 ? ok : 0);
+                if (answer.statusCode() != 200 || ok < batch.size()) {
                     log.warn("Server-only upload answered {}: {}", answer.statusCode(), answer.body());
                 }
                 return null;
@@ -78,7 +93,8 @@ public final class LessonUploadBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        log.info("Server only: {} of {} stored in {} s", stored.get(), photos.size(), seconds);
+        log.info("Server only, {} per request from {} clients: {} of {} stored in {} s", filesPerRequest, clients,
+                stored.get(), photos.size(), seconds);
         return stored.get() / seconds;
     }
 
@@ -105,11 +121,19 @@ public final class LessonUploadBench {
             page.locator("#new-project-name input").fill("Cats and dogs");
             page.locator("#create-project").click();
             page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
-            page.locator("#class-1 vaadin-upload").waitFor();
+            page.locator("#class-1 .tb-sources").waitFor();
+            String uploader = uploader(page);
 
+            String shape = System.getenv().getOrDefault("BENCH_UPLOAD_SHAPE", "");
+            if (shape.matches("\\d+,\\d+") && uploader.equals(UPLOADER)) {
+                // files per request, requests in flight: to try other shapes without a new build
+                page.evaluate("s => document.querySelectorAll('picture-uploader').forEach(u => {"
+                        + " u.filesPerRequest = +s.split(',')[0]; u.requestsInFlight = +s.split(',')[1]; })", shape);
+                log.info("Upload shape (files per request, requests in flight): {}", shape);
+            }
             long start = System.nanoTime();
-            page.locator("#class-0 vaadin-upload input[type=file]").setInputFiles(cats.toArray(Path[]::new));
-            page.locator("#class-1 vaadin-upload input[type=file]").setInputFiles(dogs.toArray(Path[]::new));
+            page.locator("#class-0 " + uploader + " input[type=file]").setInputFiles(cats.toArray(Path[]::new));
+            page.locator("#class-1 " + uploader + " input[type=file]").setInputFiles(dogs.toArray(Path[]::new));
             page.waitForFunction("n => [0, 1].every(i => { const c = document.querySelector('#class-' + i + ' .tb-count');"
                             + " return c && c.textContent.trim() === n + ' images'; })", PER_CLASS,
                     new Page.WaitForFunctionOptions().setPollingInterval(50).setTimeout(600_000));
@@ -119,14 +143,19 @@ public final class LessonUploadBench {
                 log.warn("Refused on the page: {}", problems);
             }
             double serverOnly = -1;
+            double batched = -1;
             try {
-                serverOnly = serverOnly(app, context, page, cats);
+                serverOnly = serverOnly(app, context, page, cats, 1, 8);
+                batched = serverOnly(app, context, page, dogs, 16, 3);
             } catch (Exception e) {
                 log.warn("The server-only part failed", e);
             }
             browser.close();
             System.out.printf(java.util.Locale.ROOT, "lesson-upload-server-only photos=%d photos_per_second=%.1f%n",
                     PER_CLASS, serverOnly);
+            System.out.printf(java.util.Locale.ROOT,
+                    "lesson-upload-server-batched photos=%d files_per_request=16 clients=3 photos_per_second=%.1f%n",
+                    PER_CLASS, batched);
             System.out.printf(java.util.Locale.ROOT, "lesson-upload photos=%d seconds=%.2f photos_per_second=%.1f%n",
                     2 * PER_CLASS, seconds, 2 * PER_CLASS / seconds);
         }

@@ -143,6 +143,6 @@ class ProjectFileIT extends BrowserTest {
     }
 
     private void upload(int index, List<Path> paths) {
-        page.locator("#class-" + index + " vaadin-upload input[type=file]").setInputFiles(paths.toArray(Path[]::new));
+        page.locator("#class-" + index + " picture-uploader input[type=file]").setInputFiles(paths.toArray(Path[]::new));
     }
 }

@@ -29,9 +29,9 @@ class SetAsideTestPicturesIT extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
         rename(0, "circles");
         rename(1, "squares");
-        page.locator("#class-0 vaadin-upload input[type=file]").setInputFiles(
+        page.locator("#class-0 picture-uploader input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("c"), "circle", 10, 1).toArray(Path[]::new));
-        page.locator("#class-1 vaadin-upload input[type=file]").setInputFiles(
+        page.locator("#class-1 picture-uploader input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("s"), "square", 10, 2).toArray(Path[]::new));
         assertThat(page.locator("#class-0 .tb-count")).hasText("10 images");
         assertThat(page.locator("#class-1 .tb-count")).hasText("10 images");
@@ -39,11 +39,11 @@ class SetAsideTestPicturesIT extends BrowserTest {
         Locator circleTests = openTestShelf(0);
         List<Path> set = new java.util.ArrayList<>(TestImages.shapes(files.resolve("tc"), "circle", 3, 3));
         set.add(TestImages.shapes(files.resolve("ts"), "square", 1, 4).getFirst());
-        circleTests.locator("vaadin-upload input[type=file]").setInputFiles(set.toArray(Path[]::new));
+        circleTests.locator("picture-uploader input[type=file]").setInputFiles(set.toArray(Path[]::new));
         assertThat(circleTests.locator(".tb-test-toggle")).hasText("▾ Test pictures (4)");
         assertThat(circleTests.locator(".tb-thumb-img")).hasCount(4);
         Locator squareTests = openTestShelf(1);
-        squareTests.locator("vaadin-upload input[type=file]").setInputFiles(
+        squareTests.locator("picture-uploader input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("ts2"), "square", 2, 5).toArray(Path[]::new));
         assertThat(squareTests.locator(".tb-test-toggle")).hasText("▾ Test pictures (2)");
         // training counts leave the test pictures out
@@ -79,7 +79,7 @@ class SetAsideTestPicturesIT extends BrowserTest {
         Locator shelf = page.locator("#class-" + index + " .tb-test-shelf");
         assertThat(shelf.locator(".tb-test-toggle")).hasText("▸ Test pictures (0)");
         shelf.locator(".tb-test-toggle").click();
-        assertThat(shelf.locator("vaadin-upload")).isVisible();
+        assertThat(shelf.locator("picture-uploader")).isVisible();
         return shelf;
     }
 

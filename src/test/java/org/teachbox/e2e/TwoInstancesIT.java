@@ -241,7 +241,7 @@ class TwoInstancesIT {
     }
 
     private static void upload(Page page, int index, List<Path> files) {
-        page.locator("#class-" + index + " vaadin-upload input[type=file]").setInputFiles(files.toArray(Path[]::new));
+        page.locator("#class-" + index + " picture-uploader input[type=file]").setInputFiles(files.toArray(Path[]::new));
     }
 
     private static void startTraining(Page page, AppProcess server, String project) {

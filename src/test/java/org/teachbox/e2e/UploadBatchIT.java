@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One drop of 25 files on a class card, 15 good pictures and 10 bad ones of every kind: all good
  * ones are kept, the card says "15 of 25 pictures added; 10 could not be used", and every bad
- * file is named exactly once, also past the first lines, also in 繁體中文.
+ * file is named exactly once, also past the first lines, also in 繁體中文. The files travel
+ * several to a request; a request lost on the way names each of its files and loses no other.
  */
 class UploadBatchIT extends BrowserTest {
 
@@ -85,8 +86,62 @@ class UploadBatchIT extends BrowserTest {
         screenshot(page, "upload-batch-03-zh");
     }
 
+    @Test
+    void aRequestLostOnTheWayNamesItsFilesAndTheOtherRequestsStillLand() throws Exception {
+        page.navigate(url("/"));
+        page.locator("#new-project-name input").fill("Lost on the way");
+        page.locator("#create-project").click();
+        page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+        List<Path> pictures = TestImages.shapes(files.resolve("many"), "square", 40, 9);
+        // the first request breaks off; the others are held until the page has shown its progress
+        List<com.microsoft.playwright.Route> held = new ArrayList<>();
+        page.route("**/upload/**", route -> {
+            if (held.isEmpty()) {
+                held.add(null);
+                route.abort("connectionreset");
+            } else {
+                held.add(route);
+            }
+        });
+
+        drop(0, pictures);
+        Locator card = page.locator("#class-0");
+        Locator progress = card.locator("picture-uploader [role=status]");
+        assertThat(progress).hasText("Sending 16 of 40…");
+        screenshot(page, "upload-batch-04-sending");
+        held.stream().filter(java.util.Objects::nonNull).forEach(com.microsoft.playwright.Route::resume);
+
+        Locator report = card.locator(".tb-upload-report");
+        assertThat(report.locator(".tb-batch-summary").first())
+                .hasText("24 of 40 pictures added; 16 could not be used:");
+        assertThat(card.locator(".tb-count")).hasText("24 images");
+        assertThat(progress).hasCount(0);
+        report.locator(".tb-batch-more").first().click();
+        Locator lines = report.locator(".tb-batch").first().locator("li");
+        assertThat(lines).hasCount(16);
+        assertThat(lines.first()).hasText(Pattern.compile("“square-.*” did not reach the server: the connection broke off\\."));
+        screenshot(page, "upload-batch-05-lost");
+
+        // a drop anywhere on the card counts, not only on the uploader
+        page.unroute("**/upload/**");
+        page.evaluate("async () => {"
+                + " const dt = new DataTransfer();"
+                + " for (const [name, colour] of [['dropped-1.png', '#36c'], ['dropped-2.png', '#c63']]) {"
+                + "   const c = document.createElement('canvas'); c.width = 160; c.height = 120;"
+                + "   const g = c.getContext('2d'); g.fillStyle = '#eee'; g.fillRect(0, 0, 160, 120);"
+                + "   g.fillStyle = colour; g.fillRect(40, 30, 60, 50);"
+                + "   const blob = await new Promise(done => c.toBlob(done, 'image/png'));"
+                + "   dt.items.add(new File([blob], name, { type: 'image/png' }));"
+                + " }"
+                + " document.querySelector('#class-0 .tb-count').dispatchEvent("
+                + "   new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));"
+                + "}");
+        assertThat(report.locator(".tb-batch-summary").first()).hasText("2 pictures added.");
+        assertThat(card.locator(".tb-count")).hasText("26 images");
+    }
+
     private void drop(int card, List<Path> paths) {
-        page.locator("#class-" + card + " vaadin-upload input[type=file]").setInputFiles(paths.toArray(Path[]::new));
+        page.locator("#class-" + card + " picture-uploader input[type=file]").setInputFiles(paths.toArray(Path[]::new));
     }
 
     /** Ten files a learner might drop by mistake, each refused for its own reason. */

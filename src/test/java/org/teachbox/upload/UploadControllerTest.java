@@ -85,6 +85,37 @@ class UploadControllerTest {
     }
 
     @Test
+    void aBatchOfFilesIsAnsweredInTheOrderSentAndABrokenOneDoesNotSpoilTheOthers() throws Exception {
+        byte[] good = jpeg(6);
+        byte[] cut = java.util.Arrays.copyOf(good, good.length / 3);
+        // two files of the same name, as from two folders: only their place tells them apart
+        HttpResponse<String> r = post("/upload/" + cats, origin(), cookie, List.of(
+                Map.entry("photo.jpg", good), Map.entry("photo.jpg", cut), Map.entry("b.jpg", jpeg(7)),
+                Map.entry("c.jpg", jpeg(8))));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode files = json.readTree(r.body()).get("files");
+        assertThat(files).hasSize(4);
+        assertThat(files.get(0).get("stored").booleanValue()).isTrue();
+        assertThat(files.get(1).get("stored").booleanValue()).isFalse();
+        assertThat(files.get(1).get("reason").asString()).contains("photo.jpg").contains("broken");
+        assertThat(files.get(2).get("name").asString()).isEqualTo("b.jpg");
+        assertThat(files.get(2).get("stored").booleanValue()).isTrue();
+        assertThat(files.get(3).get("stored").booleanValue()).isTrue();
+        List<UUID> ids = List.of(UUID.fromString(files.get(0).get("id").asString()),
+                UUID.fromString(files.get(2).get("id").asString()), UUID.fromString(files.get(3).get("id").asString()));
+        assertThat(projects.recentSampleIds(owner, cats, 10)).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aRequestWithNoFileIsAnsweredWithNoFiles() throws Exception {
+        HttpResponse<String> r = post("/upload/" + cats, origin(), cookie, List.of());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(r.body()).get("files")).isEmpty();
+    }
+
+    @Test
     void refusalsAreSaidInThePagesLanguage() throws Exception {
         HttpResponse<String> r = post("/upload/" + cats + "?lang=zh-TW", origin(), cookie, Map.of("notes.txt", "x".getBytes()));
 
@@ -179,9 +210,15 @@ class UploadControllerTest {
     }
 
     private HttpResponse<String> post(String path, String origin, String cookie, Map<String, byte[]> files) throws Exception {
+        return post(path, origin, cookie, new ArrayList<>(files.entrySet()));
+    }
+
+    /** One multipart request with a {@code file} part for each entry, in this order. */
+    private HttpResponse<String> post(String path, String origin, String cookie, List<Map.Entry<String, byte[]>> files)
+            throws Exception {
         String boundary = "----teachbox" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, byte[]> f : new ArrayList<>(files.entrySet())) {
+        for (Map.Entry<String, byte[]> f : files) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f.getKey()
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.write(f.getValue());

@@ -18,8 +18,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadFormat;
 
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
@@ -27,8 +25,8 @@ import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.project.Shelf;
 import org.teachbox.ui.Messages;
-import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
+import org.teachbox.ui.components.PictureUploader;
 import org.teachbox.ui.components.WebcamCapture;
 import org.teachbox.upload.Outcome;
 import org.teachbox.upload.UploadFeed;
@@ -42,8 +40,6 @@ import org.teachbox.upload.UploadFeed;
 class PictureShelf extends Div {
 
     static final int THUMBNAILS = 48;
-    /** Files a drop sends at once; the server decodes them side by side. */
-    static final int CONCURRENT_UPLOADS = 6;
     /** How long answers gather before the page shows them: a few pushes a second, not one a file. */
     static final long BATCH_MILLIS = 150;
 
@@ -91,23 +87,20 @@ class PictureShelf extends Div {
     }
 
     private Component sources(ModelKind kind, long maxUploadBytes) {
-        Upload upload = new Upload();
-        upload.setUploadFormat(UploadFormat.MULTIPART);
-        sendToEndpoint(upload);
-        upload.getElement().setProperty("maxConcurrentUploads", CONCURRENT_UPLOADS);
-        upload.setI18n(UploadTexts.of(this));
-        upload.setMaxFiles(projects.limits().maxImagesPerClass());
-        // Too big is known before a byte is sent: the browser refuses it, and says so below.
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUploadBytes));
+        PictureUploader upload = new PictureUploader();
         upload.addClassName("tb-upload");
-        upload.addFileRejectedListener(e -> {
+        upload.setTexts(getTranslation("upload.add"), getTranslation("upload.drop"), getTranslation("upload.sending", "{0}", "{1}"));
+        // Too big is known before a byte is sent: the browser keeps it, and it is named below.
+        upload.setLimits(maxUploadBytes, projects.limits().maxImagesPerClass());
+        upload.setDropTarget(shelf.isTest() ? ".tb-test-body" : ".tb-class-card");
+        addAttachListener(e -> upload.setEndpoint(target()));
+        upload.addNotSentListener(e -> {
             List<UUID> none = new ArrayList<>();
-            showFile(e.getFileName(), -1, rejectedByBrowser(e.getFileName(), e.getErrorMessage()), none);
+            e.getFiles().forEach(f -> showFile(f.name(), f.size(), notSent(f), none));
         });
-        upload.addAllFinishedListener(e -> {
+        upload.addAllSentListener(e -> {
             // every answer came before the browser's last "done": show them in this batch
             showArrived();
-            upload.clearFileList();
             report.batchFinished();
         });
         Button webcam = new Button(getTranslation("class.webcam"), e -> showWebcam());
@@ -133,25 +126,15 @@ class PictureShelf extends Div {
                 + "&to=" + feedKey + "&lang=" + getLocale().toLanguageTag();
     }
 
-    /**
-     * Flow points the element's {@code target} at its own handler just before each response, so
-     * the endpoint's address goes on each file as it starts instead. A request the endpoint
-     * refuses as a whole (the class was deleted, say) still names its file on the card.
-     */
-    private void sendToEndpoint(Upload upload) {
-        upload.getElement().setAttribute("data-endpoint", target());
-        addAttachListener(e -> upload.getElement().executeJs("""
-                if (!this.__teachboxEndpoint) {
-                  this.__teachboxEndpoint = true;
-                  this.addEventListener('upload-before', ev => { ev.detail.file.uploadTarget = this.dataset.endpoint; });
-                }"""));
-        upload.getElement().addEventListener("upload-error", e -> {
-            String name = e.getEventData().get("event.detail.file.name").asString();
-            long size = e.getEventData().get("event.detail.file.size").asLong();
-            int status = e.getEventData().get("event.detail.xhr.status").asInt();
-            showFile(name, size, status == 413 ? intake.tooLarge(name) : SampleIntake.Result.refused("upload.server-error"),
-                    new ArrayList<>());
-        }).addEventData("event.detail.file.name").addEventData("event.detail.file.size").addEventData("event.detail.xhr.status");
+    /** A file that never reached the endpoint, in the same words the server uses where it has them. */
+    private SampleIntake.Result notSent(PictureUploader.NotSent file) {
+        return switch (file.reason()) {
+            case TOO_BIG -> intake.tooLarge(file.name());
+            case TOO_MANY -> SampleIntake.Result.refused(text("upload.error.too-many-files", "test-pictures.too-many-files"),
+                    file.name(), projects.limits().maxImagesPerClass());
+            case NETWORK -> SampleIntake.Result.refused("upload.error.not-sent", file.name());
+            case SERVER -> SampleIntake.Result.refused("upload.server-error");
+        };
     }
 
     /** On the upload's request thread: queue it, and have the page show what queued up shortly. */
@@ -223,18 +206,6 @@ class PictureShelf extends Div {
         if (!queued) {
             showCaptured(source, SampleIntake.Result.refused("capture.too-fast"));
         }
-    }
-
-    /** What the browser refused before sending, in the same words the server would use. */
-    private SampleIntake.Result rejectedByBrowser(String fileName, String browserMessage) {
-        if (getTranslation("upload.too-big").equals(browserMessage)) {
-            return intake.tooLarge(fileName);
-        }
-        if (getTranslation("upload.too-many").equals(browserMessage)) {
-            return SampleIntake.Result.refused(text("upload.error.too-many-files", "test-pictures.too-many-files"),
-                    fileName, projects.limits().maxImagesPerClass());
-        }
-        return SampleIntake.Result.refused("upload.error.unsupported", fileName);
     }
 
     /** An uploaded file, known in its batch by name and size, so a file reported twice counts once. */
