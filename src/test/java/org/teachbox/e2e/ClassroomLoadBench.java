@@ -172,6 +172,16 @@ public final class ClassroomLoadBench {
                 }
                 page = context.newPage();
                 page.setDefaultTimeout(600_000);
+                if (Boolean.parseBoolean(System.getProperty("still", "true"))) {
+                    // spinners and indeterminate bars inside the components' shadow roots, too
+                    page.emulateMedia(new Page.EmulateMediaOptions()
+                            .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+                    com.microsoft.playwright.CDPSession devtools = context.newCDPSession(page);
+                    devtools.send("Animation.enable");
+                    com.google.gson.JsonObject paused = new com.google.gson.JsonObject();
+                    paused.addProperty("playbackRate", 0);
+                    devtools.send("Animation.setPlaybackRate", paused);
+                }
                 page.navigate(app.url("/"));
                 page.locator("#create-project").waitFor();
             } finally {
