@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # A class on one server through the real UI (ClassroomLoadBench): the built jar on the embedded
-# defaults with a fresh temporary data directory, and N learners, each its own headless Chromium
-# driven by Playwright. Each creates a project, uploads 3 × 30 pictures, presses Train, waits for
-# the verdict (opening "Advanced" every 2 s meanwhile) and previews 10 pictures. Last line:
+# defaults with a fresh temporary data directory, and N learners. Each creates a project, uploads
+# 3 × 30 pictures, presses Train, waits for the verdict (opening "Advanced" every 2 s meanwhile)
+# and previews 10 pictures. The learners are played by
+#   DRIVER=wire     (default) a client that speaks Vaadin's own protocol to the same pages, the
+#                   same upload endpoints and push, at a few percent of the machine; or
+#   DRIVER=browser  a tab each in one headless Chromium driven by Playwright, which on a 2-core
+#                   machine uses most of the CPU itself (the pupils' computers' share).
+# Last line:
 #   students=<N> last_verdict_s=<s> ui_p95_ms=<ms> errors=<n> lost=<n>
 # The line before it says how much CPU the server and the driver (browsers included) used.
 #   bash bench/classroom-load.sh            # 10 learners, photos through the pretrained network
@@ -29,5 +34,5 @@ export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
   -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
 CP="$ROOT/target/test-classes:$(cat "$ROOT/target/bench-classpath.txt")"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -Dteachbox.backbone.dir="$BACKBONE" \
-  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" \
+  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" \
   ${BENCH_OPTS:-} -cp "$CP" org.teachbox.e2e.ClassroomLoadBench

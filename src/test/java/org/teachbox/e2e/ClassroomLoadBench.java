@@ -1,8 +1,10 @@
 /*
  * A class on one server, through the real UI: the built jar on the embedded defaults (H2 in a
- * fresh temporary data directory) and N learners, each a browser context of its own driven by
- * Playwright from its own thread, all in one shared Chromium (a tab each, its own cookies), as a
- * school's lab has one browser per pupil and none of their drivers. All learners start together, and each one
+ * fresh temporary data directory) and N learners, each on its own thread. -Ddriver=wire plays
+ * them with WireLearner, a client of Vaadin's own protocol (the same pages, push and upload
+ * endpoints, a few percent of the CPU); -Ddriver=browser plays each as a browser context of its
+ * own driven by Playwright, all in one shared Chromium (a tab each, its own cookies), as a
+ * school's lab has one browser per pupil. All learners start together, and each one
  *   creates a project (-Dkind=pretrained, the default kind, or image for the small network),
  *   adds a third class and uploads 3 × 30 photo-like JPEGs of its own,
  *   presses Train (the default settings) and waits for the verdict, opening and closing
@@ -10,7 +12,8 @@
  *   previews 10 new pictures one after another, waiting for each answer,
  *   opens Gather again and reads its counts back.
  * Round trips are every request the page makes to the server's UI endpoint (Vaadin's
- * `?v-r=uidl`), timed in the page by the browser's own resource timing. Last line:
+ * `?v-r=uidl`), timed from sending to the answer: in the page for browsers, in WireSession for
+ * the wire driver. Last line:
  *   students=<N> last_verdict_s=<s> ui_p95_ms=<ms> errors=<n> lost=<n>
  * where last_verdict_s runs from the last learner's Train click to the last verdict, and lost
  * counts pictures a card had acknowledged that are missing when Gather is opened again.
@@ -24,15 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -42,6 +41,7 @@ import com.microsoft.playwright.Playwright;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teachbox.e2e.wire.WireLearner;
 
 public final class ClassroomLoadBench {
 
@@ -87,24 +87,14 @@ public final class ClassroomLoadBench {
     private final int students;
     private final String kind;
     private final Path work;
-    private final List<Double> roundTrips = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, List<Double>> tripsByKind = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Double> advancedTrips = Collections.synchronizedList(new ArrayList<>());
-    private final List<Double> previewAnswers = Collections.synchronizedList(new ArrayList<>());
-    private final List<Double> heatMaps = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger heatMapsRefused = new AtomicInteger();
-    private final List<Double> uploadSeconds = Collections.synchronizedList(new ArrayList<>());
-    private final List<Double> waitSeconds = Collections.synchronizedList(new ArrayList<>());
-    private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger errors = new AtomicInteger();
-    private final AtomicInteger lost = new AtomicInteger();
-    private final AtomicLong lastClick = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicLong lastVerdict = new AtomicLong(Long.MIN_VALUE);
+    private final LoadTally tally = new LoadTally();
+    private final String driver;
     private volatile CpuMeter cpu;
 
-    private ClassroomLoadBench(int students, String kind, Path work) {
+    private ClassroomLoadBench(int students, String kind, String driver, Path work) {
         this.students = students;
         this.kind = kind;
+        this.driver = driver;
         this.work = work;
     }
 
@@ -112,7 +102,11 @@ public final class ClassroomLoadBench {
         int students = Integer.getInteger("students", 10);
         String kind = System.getProperty("kind", "pretrained");
         Path work = Files.createTempDirectory("teachbox-classroom-load");
-        new ClassroomLoadBench(students, kind, work).run();
+        String driver = System.getProperty("driver", "browser");
+        if (!driver.equals("browser") && !driver.equals("wire")) {
+            throw new IllegalArgumentException("driver is browser or wire, not " + driver);
+        }
+        new ClassroomLoadBench(students, kind, driver, work).run();
     }
 
     private void run() throws Exception {
@@ -130,15 +124,17 @@ public final class ClassroomLoadBench {
         System.setProperty("teachbox.app.heap", System.getProperty("teachbox.app.heap", "2g"));
         try (AppProcess app = AppProcess.start("classroom-load", work.resolve("data"), work.resolve("server.log"),
                 Map.of(), List.of()).awaitHealthy(Duration.ofMinutes(3));
-             SharedChromium chromium = SharedChromium.start(work.resolve("chromium"))) {
+             SharedChromium chromium = driver.equals("browser") ? SharedChromium.start(work.resolve("chromium")) : null) {
             CountDownLatch ready = new CountDownLatch(students);
             CountDownLatch go = new CountDownLatch(1);
             Semaphore launching = new Semaphore(2);
             List<Thread> threads = new ArrayList<>();
             for (int s = 0; s < students; s++) {
                 int learner = s;
-                Thread t = new Thread(() -> learner(app, chromium, learner, pictures.get(learner), previews.get(learner),
-                        launching, ready, go), "learner-" + s);
+                Runnable lesson = chromium == null
+                        ? () -> wireLearner(app, learner, pictures.get(learner), previews.get(learner), ready, go)
+                        : () -> learner(app, chromium, learner, pictures.get(learner), previews.get(learner), launching, ready, go);
+                Thread t = new Thread(lesson, "learner-" + s);
                 threads.add(t);
                 t.start();
             }
@@ -153,7 +149,34 @@ public final class ClassroomLoadBench {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             CpuMeter.Use use = cpu.stop();
-            report(wall, use, app);
+            tally.report(students, kind, driver, wall, use);
+        }
+    }
+
+    /** A learner over Vaadin's protocol (-Ddriver=wire): the same lesson at a fraction of a browser's CPU. */
+    private void wireLearner(AppProcess app, int index, List<List<Path>> classes, List<Path> previews,
+                             CountDownLatch ready, CountDownLatch go) {
+        boolean counted = false;
+        WireLearner learner = null;
+        try {
+            try {
+                learner = WireLearner.arrive(java.net.URI.create(app.url("/")), tally, kind, index, classes, previews);
+            } finally {
+                ready.countDown();
+                counted = true;
+            }
+            go.await();
+            learner.lesson();
+        } catch (Exception | AssertionError e) {
+            tally.error("learner " + index + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            log.warn("Learner {} failed", index, e);
+        } finally {
+            if (!counted) {
+                ready.countDown();
+            }
+            if (learner != null) {
+                learner.close();
+            }
         }
     }
 
@@ -199,8 +222,7 @@ public final class ClassroomLoadBench {
                 throw e;
             }
         } catch (Exception | AssertionError e) {
-            errors.incrementAndGet();
-            problems.add("learner " + index + ": " + e.getMessage().lines().findFirst().orElse(""));
+            tally.error("learner " + index + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             log.warn("Learner {} failed", index, e);
         } finally {
             if (!counted) {
@@ -229,18 +251,17 @@ public final class ClassroomLoadBench {
                         + " const c = document.querySelector('#class-' + i + ' .tb-count');"
                         + " return c && c.textContent.trim() === n + ' images'; })",
                 List.of(CLASSES, PER_CLASS), new Page.WaitForFunctionOptions().setPollingInterval(250));
-        uploadSeconds.add((System.nanoTime() - uploadStart) / 1e9);
+        tally.uploaded((System.nanoTime() - uploadStart) / 1e9);
         phase(index, "uploaded");
         int acknowledged = CLASSES * PER_CLASS;
         for (String problem : page.locator(".tb-problem").allTextContents()) {
-            errors.incrementAndGet();
-            problems.add("learner " + index + " upload: " + problem);
+            tally.error("learner " + index + " upload: " + problem);
         }
 
         page.locator("#go-train").click();
         page.locator("#train-button").waitFor();
         long click = System.nanoTime();
-        lastClick.accumulateAndGet(click, Math::max);
+        tally.trainClicked(click);
         page.locator("#train-button").click();
         long deadline = click + Duration.ofMinutes(15).toNanos();
         while (true) {
@@ -258,8 +279,7 @@ public final class ClassroomLoadBench {
             }
         }
         long verdict = System.nanoTime();
-        lastVerdict.accumulateAndGet(verdict, Math::max);
-        waitSeconds.add((verdict - click) / 1e9);
+        tally.verdict(click, verdict);
         phase(index, "trained");
 
         page.locator("#step-preview").click();
@@ -272,15 +292,15 @@ public final class ClassroomLoadBench {
             page.locator("#preview-upload input[type=file]").setInputFiles(picture);
             page.waitForFunction("n => (document.querySelector('#confidence-bars').dataset.answers || '0') !== n",
                     answersBefore, new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(60_000));
-            previewAnswers.add((System.nanoTime() - asked) / 1e6);
+            tally.previewAnswer((System.nanoTime() - asked) / 1e6);
             // and where the model looked, or the page's word that the server is too busy to say
             page.waitForFunction("() => document.querySelector('#preview-saliency img:not([data-seen])') !== null"
                             + " || document.querySelector('#preview-saliency-busy, #preview-saliency-failed') !== null",
                     null, new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(120_000));
             if (page.locator("#preview-saliency img:not([data-seen])").count() > 0) {
-                heatMaps.add((System.nanoTime() - asked) / 1e6);
+                tally.heatMap((System.nanoTime() - asked) / 1e6);
             } else {
-                heatMapsRefused.incrementAndGet();
+                tally.heatMapRefused();
             }
         }
 
@@ -293,8 +313,7 @@ public final class ClassroomLoadBench {
             stored += Integer.parseInt(page.locator("#class-" + c + " .tb-count").textContent().replaceAll("\\D", ""));
         }
         if (stored < acknowledged) {
-            lost.addAndGet(acknowledged - stored);
-            problems.add("learner " + index + ": " + stored + " of " + acknowledged + " pictures after reopening");
+            tally.lost(acknowledged - stored, "learner " + index + ": " + stored + " of " + acknowledged + " pictures after reopening");
         }
         collectRoundTrips(page);
     }
@@ -337,7 +356,7 @@ public final class ClassroomLoadBench {
         page.waitForFunction("n => window.__tbRoundTrips.length > n", before,
                 new Page.WaitForFunctionOptions().setPollingInterval(20));
         Object last = page.evaluate("() => window.__tbRoundTrips[window.__tbRoundTrips.length - 1].d");
-        advancedTrips.add(((Number) last).doubleValue());
+        tally.advanced(((Number) last).doubleValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -345,48 +364,7 @@ public final class ClassroomLoadBench {
         List<Map<String, Object>> trips = (List<Map<String, Object>>) page.evaluate("() => window.__tbRoundTrips.splice(0)");
         for (Map<String, Object> t : trips) {
             double d = ((Number) t.get("d")).doubleValue();
-            roundTrips.add(d);
-            String what = t.get("path") + " " + t.get("what");
-            tripsByKind.computeIfAbsent(what.length() > 90 ? what.substring(0, 90) : what,
-                    k -> Collections.synchronizedList(new ArrayList<>())).add(d);
+            tally.trip(t.get("path") + " " + t.get("what"), d);
         }
-    }
-
-    private void report(double wall, CpuMeter.Use use, AppProcess app) {
-        problems.forEach(p -> log.warn("Problem: {}", p));
-        tripsByKind.entrySet().stream()
-                .sorted((a, b) -> Double.compare(pct(b.getValue(), 95), pct(a.getValue(), 95)))
-                .forEach(e -> System.out.printf(Locale.ROOT, "classroom-load-trips n=%d p50_ms=%.0f p95_ms=%.0f max_ms=%.0f  %s%n",
-                        e.getValue().size(), pct(e.getValue(), 50), pct(e.getValue(), 95), pct(e.getValue(), 100), e.getKey()));
-        double lastVerdictSeconds = lastVerdict.get() == Long.MIN_VALUE || lastClick.get() == Long.MIN_VALUE ? -1
-                : (lastVerdict.get() - lastClick.get()) / 1e9;
-        System.out.printf(Locale.ROOT, "classroom-load-detail kind=%s wall_s=%.1f upload_s_p50=%.1f upload_s_max=%.1f"
-                        + " train_wait_s_p50=%.1f train_wait_s_max=%.1f advanced_ms_p50=%.0f advanced_ms_p95=%.0f"
-                        + " advanced_ms_max=%.0f preview_ms_p50=%.0f preview_ms_p95=%.0f heat_map_ms_p50=%.0f heat_map_ms_p95=%.0f"
-                        + " heat_maps_busy=%d round_trips=%d ui_p50_ms=%.0f%n",
-                kind, wall, pct(uploadSeconds, 50), pct(uploadSeconds, 100), pct(waitSeconds, 50),
-                pct(waitSeconds, 100), pct(advancedTrips, 50), pct(advancedTrips, 95), pct(advancedTrips, 100),
-                pct(previewAnswers, 50), pct(previewAnswers, 95), pct(heatMaps, 50), pct(heatMaps, 95),
-                heatMapsRefused.get(), roundTrips.size(), pct(roundTrips, 50));
-        System.out.printf(Locale.ROOT, "classroom-load-cpu cores=%d server_cpu_s=%.1f driver_cpu_s=%.1f"
-                        + " driver_share=%.2f machine_busy=%.2f%n",
-                Runtime.getRuntime().availableProcessors(), use.serverSeconds(), use.driverSeconds(),
-                use.driverSeconds() / Math.max(1e-9, use.serverSeconds() + use.driverSeconds()),
-                use.machineBusy());
-        System.out.printf(Locale.ROOT, "students=%d last_verdict_s=%.1f ui_p95_ms=%.0f errors=%d lost=%d%n",
-                students, lastVerdictSeconds, pct(roundTrips, 95), errors.get(), lost.get());
-    }
-
-    private static double pct(List<Double> values, int percentile) {
-        List<Double> sorted;
-        synchronized (values) {
-            sorted = new ArrayList<>(values);
-        }
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 }
