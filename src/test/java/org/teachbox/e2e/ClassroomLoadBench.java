@@ -12,8 +12,8 @@
  *   previews 10 new pictures one after another, waiting for each answer,
  *   opens Gather again and reads its counts back.
  * Round trips are every request the page makes to the server's UI endpoint (Vaadin's
- * `?v-r=uidl`), timed from sending to the answer: in the page for browsers, in WireSession for
- * the wire driver. Last line:
+ * `?v-r=uidl`) once all pages are open and the lesson starts, timed from sending to the answer:
+ * in the page for browsers, in WireSession for the wire driver. Last line:
  *   students=<N> last_verdict_s=<s> ui_p95_ms=<ms> errors=<n> lost=<n>
  * where last_verdict_s runs from the last learner's Train click to the last verdict, and lost
  * counts pictures a card had acknowledged that are missing when Gather is opened again.
@@ -143,6 +143,7 @@ public final class ClassroomLoadBench {
             log.info("All {} learners have the page open; go", students);
             cpu = CpuMeter.start(app.pid());
             long start = System.nanoTime();
+            tally.go();
             go.countDown();
             for (Thread t : threads) {
                 t.join();
@@ -208,6 +209,7 @@ public final class ClassroomLoadBench {
                 }
                 page.navigate(app.url("/"));
                 page.locator("#create-project").waitFor();
+                collectRoundTrips(page); // the page opening, before the lesson starts
             } finally {
                 launching.release();
                 ready.countDown();

@@ -22,6 +22,8 @@ public final class LoadTally {
     private static final Logger log = LoggerFactory.getLogger(LoadTally.class);
 
     private final List<Double> roundTrips = Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> arrivalTrips = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean started;
     private final Map<String, List<Double>> tripsByKind = new ConcurrentHashMap<>();
     private final List<Double> advancedTrips = Collections.synchronizedList(new ArrayList<>());
     private final List<Double> previewAnswers = Collections.synchronizedList(new ArrayList<>());
@@ -35,8 +37,20 @@ public final class LoadTally {
     private final AtomicLong lastClick = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastVerdict = new AtomicLong(Long.MIN_VALUE);
 
-    /** A round trip to the UI endpoint, from sending to the answer, by page and what was sent. */
+    /** The lesson starts: round trips from now on are the class's; those before were the pages opening. */
+    void go() {
+        started = true;
+    }
+
+    /**
+     * A round trip to the UI endpoint, from sending to the answer, by page and what was sent.
+     * Before {@link #go()} it belongs to the pages opening on a cold server, and is told apart.
+     */
     public void trip(String kind, double millis) {
+        if (!started) {
+            arrivalTrips.add(millis);
+            return;
+        }
         roundTrips.add(millis);
         String key = kind.length() > 90 ? kind.substring(0, 90) : kind;
         tripsByKind.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(millis);
@@ -94,11 +108,11 @@ public final class LoadTally {
         System.out.printf(Locale.ROOT, "classroom-load-detail driver=%s kind=%s wall_s=%.1f upload_s_p50=%.1f upload_s_max=%.1f"
                         + " train_wait_s_p50=%.1f train_wait_s_max=%.1f advanced_ms_p50=%.0f advanced_ms_p95=%.0f"
                         + " advanced_ms_max=%.0f preview_ms_p50=%.0f preview_ms_p95=%.0f heat_map_ms_p50=%.0f heat_map_ms_p95=%.0f"
-                        + " heat_maps_busy=%d round_trips=%d ui_p50_ms=%.0f%n",
+                        + " heat_maps_busy=%d round_trips=%d ui_p50_ms=%.0f opening_trips=%d opening_ms_p95=%.0f%n",
                 driver, kind, wall, pct(uploadSeconds, 50), pct(uploadSeconds, 100), pct(waitSeconds, 50),
                 pct(waitSeconds, 100), pct(advancedTrips, 50), pct(advancedTrips, 95), pct(advancedTrips, 100),
                 pct(previewAnswers, 50), pct(previewAnswers, 95), pct(heatMaps, 50), pct(heatMaps, 95),
-                heatMapsRefused.get(), roundTrips.size(), pct(roundTrips, 50));
+                heatMapsRefused.get(), roundTrips.size(), pct(roundTrips, 50), arrivalTrips.size(), pct(arrivalTrips, 95));
         System.out.printf(Locale.ROOT, "classroom-load-cpu cores=%d server_cpu_s=%.1f driver_cpu_s=%.1f"
                         + " driver_share=%.2f machine_busy=%.2f%n",
                 Runtime.getRuntime().availableProcessors(), use.serverSeconds(), use.driverSeconds(),
