@@ -97,6 +97,30 @@ public final class LoadTally {
         problems.add(problem);
     }
 
+    public int errors() {
+        return errors.get();
+    }
+
+    public int lostPictures() {
+        return lost.get();
+    }
+
+    public int verdicts() {
+        return waitSeconds.size();
+    }
+
+    public int previewAnswers() {
+        return previewAnswers.size();
+    }
+
+    public int heatMapsShown() {
+        return heatMaps.size();
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     void report(int students, String kind, String driver, double wall, CpuMeter.Use use) {
         problems.forEach(p -> log.warn("Problem: {}", p));
         tripsByKind.entrySet().stream()
