@@ -13,6 +13,7 @@
 #   bash bench/classroom-load.sh            # 10 learners, photos through the pretrained network
 #   STUDENTS=30 bash bench/classroom-load.sh
 #   KIND=image bash bench/classroom-load.sh # the small network from scratch
+#   WARMUP=3 ...   three learners go through the lesson first, as on a server that is not fresh
 # Needs the jar (./mvnw package), Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
 # a backbone for the pretrained kind (BENCH_BACKBONE_DIR, default ../shared/backbones/tm-export-a).
 # JAR=path/to/other.jar times another build on the same class; BENCH_OPTS="-Dstill=false" keeps
@@ -34,5 +35,5 @@ export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
   -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
 CP="$ROOT/target/test-classes:$(cat "$ROOT/target/bench-classpath.txt")"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -Dteachbox.backbone.dir="$BACKBONE" \
-  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" \
+  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" -Dwarmup="${WARMUP:-0}" \
   ${BENCH_OPTS:-} -cp "$CP" org.teachbox.e2e.ClassroomLoadBench

@@ -125,6 +125,7 @@ public final class ClassroomLoadBench {
         try (AppProcess app = AppProcess.start("classroom-load", work.resolve("data"), work.resolve("server.log"),
                 Map.of(), List.of()).awaitHealthy(Duration.ofMinutes(3));
              SharedChromium chromium = driver.equals("browser") ? SharedChromium.start(work.resolve("chromium")) : null) {
+            warmUp(app, Integer.getInteger("warmup", 0));
             CountDownLatch ready = new CountDownLatch(students);
             CountDownLatch go = new CountDownLatch(1);
             Semaphore launching = new Semaphore(2);
@@ -152,6 +153,43 @@ public final class ClassroomLoadBench {
             CpuMeter.Use use = cpu.stop();
             tally.report(students, kind, driver, wall, use);
         }
+    }
+
+    /**
+     * -Dwarmup=K: K learners (over the wire, all at once) go through the whole lesson before the
+     * class arrives, as on a school server that has been up since the last lesson. A freshly
+     * started JVM spends the class's first seconds compiling; with K = 0 the class meets it cold.
+     */
+    private void warmUp(AppProcess app, int learners) throws Exception {
+        if (learners <= 0) {
+            return;
+        }
+        LoadTally earlier = new LoadTally();
+        earlier.go();
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < learners; s++) {
+            int index = students + s;
+            List<List<Path>> classes = new ArrayList<>();
+            for (int c = 0; c < CLASSES; c++) {
+                classes.add(TestImages.photos(work.resolve("w" + s + "/c" + c), "c" + c, PER_CLASS, 1000L * index + c));
+            }
+            List<Path> previews = TestImages.photos(work.resolve("w" + s + "/preview"), "p", PREVIEWS, 1000L * index + 99);
+            WireLearner learner = WireLearner.arrive(java.net.URI.create(app.url("/")), earlier, kind, index, classes, previews);
+            threads.add(Thread.ofPlatform().name("warm-up-" + s).start(() -> {
+                try (learner) {
+                    learner.lesson();
+                } catch (Exception e) {
+                    earlier.error(String.valueOf(e));
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (earlier.errors() > 0) {
+            throw new IllegalStateException("the warm-up lesson failed: " + earlier.problems());
+        }
+        log.info("{} earlier learners went through the lesson; the server is warm", learners);
     }
 
     /** A learner over Vaadin's protocol (-Ddriver=wire): the same lesson at a fraction of a browser's CPU. */

@@ -57,6 +57,20 @@ class GatherViewTest {
     }
 
     @Test
+    void addingAClassLeavesTheOtherCardsAsTheyAre() {
+        Project p = projects.create(owner, "Three", ModelKind.IMAGE, List.of("cats", "dogs"));
+        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
+        ClassCard cats = ServerSideUi.find(view, ClassCard.class, "class-0");
+
+        ServerSideUi.click(ServerSideUi.find(view, Button.class, "add-class"));
+
+        // the same card object: an upload still running on it is not cut off by the new class
+        assertThat(ServerSideUi.find(view, ClassCard.class, "class-0")).isSameAs(cats);
+        assertThat(ServerSideUi.find(view, ClassCard.class, "class-2")).isNotNull();
+        assertThat(projects.classes(owner, p.id())).extracting(ImageClass::name).containsExactly("cats", "dogs", "Class 3");
+    }
+
+    @Test
     void aFullClassRefusesTheNextFileBeforeDecodingIt() {
         Project p = projects.create(owner, "Full", ModelKind.IMAGE, List.of("cats", "dogs"));
         UUID cats = projects.classes(owner, p.id()).getFirst().id();
