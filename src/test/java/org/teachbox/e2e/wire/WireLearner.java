@@ -136,7 +136,11 @@ public final class WireLearner implements AutoCloseable {
                 .flatMap(select -> t.find(select.id, n -> n.tag().equals("vaadin-select-item")
                         && t.text(n.id).startsWith("Photos, small network")))
                 .map(n -> Objects.toString(n.property("value"), null)).orElse(null), STEP);
+        String hint = page.read(t -> t.byId("new-project-kind-hint").map(n -> t.text(n.id)).orElse(""));
         page.change("new-project-kind", "value", key, "value-changed");
+        // the server took the choice when the line under it tells what the small network teaches
+        page.await("the small network's hint", t -> t.byId("new-project-kind-hint")
+                .map(n -> !t.text(n.id).equals(hint)).orElse(false), STEP);
     }
 
     /** Each card's pictures as its uploader sends them; every class's uploader says when its drop is done. */
