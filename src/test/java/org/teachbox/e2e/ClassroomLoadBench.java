@@ -113,12 +113,8 @@ public final class ClassroomLoadBench {
         List<List<List<Path>>> pictures = new ArrayList<>();
         List<List<Path>> previews = new ArrayList<>();
         for (int s = 0; s < students; s++) {
-            List<List<Path>> classes = new ArrayList<>();
-            for (int c = 0; c < CLASSES; c++) {
-                classes.add(TestImages.photos(work.resolve("s" + s + "/c" + c), "c" + c, PER_CLASS, 1000L * s + c));
-            }
-            pictures.add(classes);
-            previews.add(TestImages.photos(work.resolve("s" + s + "/preview"), "p", PREVIEWS, 1000L * s + 99));
+            pictures.add(classPictures("s" + s, s));
+            previews.add(previewPictures("s" + s, s));
         }
         log.info("Generated {} pictures for {} learners", students * (CLASSES * PER_CLASS + PREVIEWS), students);
         System.setProperty("teachbox.app.heap", System.getProperty("teachbox.app.heap", "2g"));
@@ -155,6 +151,19 @@ public final class ClassroomLoadBench {
         }
     }
 
+    /** A learner's own photo-like pictures for each class, in {@code folder}, the same for the same learner. */
+    private List<List<Path>> classPictures(String folder, int learner) throws java.io.IOException {
+        List<List<Path>> classes = new ArrayList<>();
+        for (int c = 0; c < CLASSES; c++) {
+            classes.add(TestImages.photos(work.resolve(folder + "/c" + c), "c" + c, PER_CLASS, 1000L * learner + c));
+        }
+        return classes;
+    }
+
+    private List<Path> previewPictures(String folder, int learner) throws java.io.IOException {
+        return TestImages.photos(work.resolve(folder + "/preview"), "p", PREVIEWS, 1000L * learner + 99);
+    }
+
     /**
      * -Dwarmup=K: K learners (over the wire, all at once) go through the whole lesson before the
      * class arrives, as on a school server that has been up since the last lesson. A freshly
@@ -169,12 +178,8 @@ public final class ClassroomLoadBench {
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < learners; s++) {
             int index = students + s;
-            List<List<Path>> classes = new ArrayList<>();
-            for (int c = 0; c < CLASSES; c++) {
-                classes.add(TestImages.photos(work.resolve("w" + s + "/c" + c), "c" + c, PER_CLASS, 1000L * index + c));
-            }
-            List<Path> previews = TestImages.photos(work.resolve("w" + s + "/preview"), "p", PREVIEWS, 1000L * index + 99);
-            WireLearner learner = WireLearner.arrive(java.net.URI.create(app.url("/")), earlier, kind, index, classes, previews);
+            WireLearner learner = WireLearner.arrive(java.net.URI.create(app.url("/")), earlier, kind, index,
+                    classPictures("w" + s, index), previewPictures("w" + s, index));
             threads.add(Thread.ofPlatform().name("warm-up-" + s).start(() -> {
                 try (learner) {
                     learner.lesson();
@@ -207,8 +212,7 @@ public final class ClassroomLoadBench {
             go.await();
             learner.lesson();
         } catch (Exception | AssertionError e) {
-            tally.error("learner " + index + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-            log.warn("Learner {} failed", index, e);
+            failed(index, e);
         } finally {
             if (!counted) {
                 ready.countDown();
@@ -262,8 +266,7 @@ public final class ClassroomLoadBench {
                 throw e;
             }
         } catch (Exception | AssertionError e) {
-            tally.error("learner " + index + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-            log.warn("Learner {} failed", index, e);
+            failed(index, e);
         } finally {
             if (!counted) {
                 ready.countDown();
@@ -382,6 +385,11 @@ public final class ClassroomLoadBench {
                     .start().waitFor();
         }
         log.info("{} driver threads at nice 19", tids.size());
+    }
+
+    private void failed(int learner, Throwable e) {
+        tally.error("learner " + learner + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        log.warn("Learner {} failed", learner, e);
     }
 
     private void phase(int learner, String name) {
