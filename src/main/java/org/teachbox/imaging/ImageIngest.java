@@ -64,6 +64,22 @@ public final class ImageIngest {
 
     public StoredImage ingest(String fileName, byte[] bytes) throws ImageRejectedException {
         String name = displayName(fileName);
+        BufferedImage upright = picture(name, bytes);
+        try {
+            return new StoredImage(JpegEncoder.encode(upright), StoredImage.JPEG, upright.getWidth());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            LOG.warn("A decoded picture from {} could not be encoded again; the file was rejected", name, e);
+            throw new ImageRejectedException(ImageRejectedException.CORRUPT, e, name);
+        }
+    }
+
+    /**
+     * The small, upright square {@link #ingest} would store, checked the same way, but not yet
+     * encoded as JPEG. The server's check of a browser's answer uses it: both must see exactly
+     * the pixels that were sent, not those pixels after one more round of JPEG.
+     */
+    public BufferedImage picture(String fileName, byte[] bytes) throws ImageRejectedException {
+        String name = displayName(fileName);
         if (bytes == null || bytes.length == 0) {
             throw new ImageRejectedException(ImageRejectedException.EMPTY, name);
         }
@@ -79,11 +95,11 @@ public final class ImageIngest {
         }
         try (DecodeBudget.Lease lease = budget.acquire(memory)
                 .orElseThrow(() -> new ImageRejectedException(ImageRejectedException.BUSY, name))) {
-            return store(name, kind, bytes, decode(name, kind, bytes, header.size()));
+            return upright(name, kind, bytes, decode(name, kind, bytes, header.size()));
         }
     }
 
-    private StoredImage store(String name, ImageKind kind, byte[] bytes, BufferedImage square)
+    private BufferedImage upright(String name, ImageKind kind, byte[] bytes, BufferedImage square)
             throws ImageRejectedException {
         int orientation = kind == ImageKind.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.UPRIGHT;
         try {
@@ -92,9 +108,8 @@ public final class ImageIngest {
             int side = Math.min(cropped.getWidth(), limits.storedSide());
             // Turning after shrinking is cheaper and gives the same picture: the centre
             // square maps onto itself under every one of the eight orientations.
-            BufferedImage upright = ExifOrientation.apply(Resampler.resize(cropped, side, side), orientation);
-            return new StoredImage(JpegEncoder.encode(upright), StoredImage.JPEG, side);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return ExifOrientation.apply(Resampler.resize(cropped, side, side), orientation);
+        } catch (RuntimeException | StackOverflowError e) {
             throw corrupt(name, kind, e);
         }
     }

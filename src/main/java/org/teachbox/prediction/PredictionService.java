@@ -65,6 +65,22 @@ public class PredictionService {
         return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(input)));
     }
 
+    /**
+     * The answer for exactly the pixels of the sent picture, as the learner's browser saw them:
+     * checked and cropped like any upload, but not made into a stored JPEG first. Empty without
+     * a trained model.
+     */
+    public Optional<Prediction> predictAsSent(String owner, UUID projectId, String fileName, byte[] bytes)
+            throws ImageRejectedException {
+        Optional<ModelStore.StoredModel> stored = models.load(owner, projectId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelKind kind = projects.project(owner, projectId).modelKind();
+        float[] input = ModelInput.forModel(kind, ModelInput.picture(kind, ingest.picture(fileName, bytes)));
+        return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(input)));
+    }
+
     /** Where the model looked on an uploaded file (validated and cropped like any upload). */
     public Optional<Heatmap> saliencyOfUpload(String owner, UUID projectId, String fileName, byte[] bytes)
             throws ImageRejectedException {

@@ -1,5 +1,7 @@
 package org.teachbox.training;
 
+import java.awt.image.BufferedImage;
+
 import org.teachbox.engine.Augmentation;
 import org.teachbox.imaging.ImageTensors;
 import org.teachbox.project.ModelKind;
@@ -34,7 +36,15 @@ public final class ModelInput {
     }
 
     public static float[] picture(ModelKind kind, byte[] storedImage) {
-        float[] x = ImageTensors.toChw(storedImage, kind.inputSize(), kind.channels());
+        return drawn(kind, ImageTensors.toChw(storedImage, kind.inputSize(), kind.channels()));
+    }
+
+    /** The same for a picture that was never stored (see {@code ImageIngest.picture}). */
+    public static float[] picture(ModelKind kind, BufferedImage image) {
+        return drawn(kind, ImageTensors.toChw(image, kind.inputSize(), kind.channels()));
+    }
+
+    private static float[] drawn(ModelKind kind, float[] x) {
         if (kind == ModelKind.DIGITS) {
             for (int i = 0; i < x.length; i++) {
                 x[i] = 1f - x[i];

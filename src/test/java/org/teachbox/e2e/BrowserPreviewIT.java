@@ -99,12 +99,19 @@ class BrowserPreviewIT extends BrowserTest {
                 new Page.WaitForFunctionOptions().setTimeout(120_000));
         int checked = Integer.parseInt(checks.getAttribute("data-checked"));
         int agreed = Integer.parseInt(checks.getAttribute("data-agreed"));
-        System.out.printf("BROWSER-PREVIEW kind=%s agreed=%d checked=%d largest_gap=%s %s%n", kind, agreed, checked,
-                checks.getAttribute("data-largest-gap"), run.textContent());
-        assertThat(agreed).as("frames where browser and server name the same class").isGreaterThanOrEqualTo((int) Math.ceil(0.9 * checked));
-        // the check frame is answered on the same JPEG the server decodes: only the decoders differ
+        int nearTies = Integer.parseInt(checks.getAttribute("data-near-ties"));
+        System.out.printf("BROWSER-PREVIEW kind=%s agreed=%d near_ties=%d checked=%d largest_gap=%s %s%n", kind, agreed,
+                nearTies, checked, checks.getAttribute("data-largest-gap"), run.textContent());
+        // the fake camera's test pattern is neither shape, so some frames are close to 50/50
+        assertThat(agreed + nearTies).as("frames where browser and server name the same class, or two classes are level")
+                .isEqualTo(checked);
+        assertThat(agreed).as("frames where browser and server name the same class").isGreaterThanOrEqualTo(checked / 2);
+        // both answer the very pixels of the check frame's JPEG (the two decoders agree bit for
+        // bit); the pretrained network takes them as they are, while the small network's input
+        // is shrunk, by tf.image.resizeBilinear in the browser and by averaging on the server
+        double bound = "pretrained".equals(kind) ? 0.001 : 0.1;
         assertThat(Double.parseDouble(checks.getAttribute("data-largest-gap"))).as("largest probability difference")
-                .isLessThan(0.1);
+                .isLessThan(bound);
         assertThat(page.locator("#browser-check")).containsText("Checked on the server");
     }
 }

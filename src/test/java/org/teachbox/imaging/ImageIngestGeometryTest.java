@@ -77,6 +77,40 @@ class ImageIngestGeometryTest {
     }
 
     @Test
+    void pictureGivesExactlyTheSentPixelsOfASmallSquareWhereTheStoredJpegOnlyComesClose() throws Exception {
+        BufferedImage frame = new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < 224; y++) {
+            for (int x = 0; x < 224; x++) {
+                frame.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        byte[] png = TestPictures.encode(frame, "png");
+
+        BufferedImage picture = ingest.picture("frame.png", png);
+        BufferedImage stored = TestPictures.decode(ingest.ingest("frame.png", png).bytes());
+
+        assertThat(picture.getWidth()).isEqualTo(224);
+        int differentInJpeg = 0;
+        for (int y = 0; y < 224; y++) {
+            for (int x = 0; x < 224; x++) {
+                assertThat(picture.getRGB(x, y) & 0xFFFFFF).as("(%d, %d)", x, y).isEqualTo(frame.getRGB(x, y) & 0xFFFFFF);
+                differentInJpeg += stored.getRGB(x, y) == frame.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        assertThat(differentInJpeg).as("pixels the stored JPEG changed").isGreaterThan(224 * 224 / 2);
+    }
+
+    @Test
+    void pictureIsCroppedAndRefusedLikeAnUpload() throws Exception {
+        BufferedImage picture = ingest.picture("flag.png", TestPictures.encode(thirds(300, 100, true), "png"));
+        assertThat(picture.getWidth()).isEqualTo(100);
+        assertThat(colourAt(picture, 0.5, 0.5)).isEqualTo("red");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.picture("notes.txt", "hello".getBytes()))
+                .isInstanceOf(ImageRejectedException.class);
+    }
+
+    @Test
     void shouldSkipRowsAndColumnsOnlyWhenTheCentreSquareIsOverTheDecodeBudget() {
         assertThat(ImageDecoder.subsamplingStep(3024, ImageDecoder.DECODE_BUDGET_PIXELS)).as("12 MP phone photo").isEqualTo(1);
         assertThat(ImageDecoder.subsamplingStep(4000, ImageDecoder.DECODE_BUDGET_PIXELS)).isEqualTo(1);

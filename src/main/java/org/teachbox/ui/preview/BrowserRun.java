@@ -16,6 +16,7 @@ class BrowserRun extends Div {
     private final Paragraph agreement = new Paragraph();
     private int checked;
     private int agreed;
+    private int nearTies;
     private double largestGap;
 
     BrowserRun() {
@@ -31,6 +32,7 @@ class BrowserRun extends Div {
     void reset() {
         checked = 0;
         agreed = 0;
+        nearTies = 0;
         largestGap = 0;
         state.setText("");
         state.setVisible(false);
@@ -50,15 +52,25 @@ class BrowserRun extends Div {
                 "%.1f", framesPerSecond)));
     }
 
-    void checked(int browserBest, int serverBest, double gap) {
+    /**
+     * One frame answered by both. Where they name different classes but the server's two
+     * classes are level within twice the largest difference between the two answers, the
+     * decoders' rounding alone can tip it: a near tie, told apart from a real disagreement.
+     */
+    void checked(int browserBest, int serverBest, double gap, double serverMargin) {
         checked++;
         if (browserBest == serverBest) {
             agreed++;
+        } else if (serverMargin <= 2 * gap) {
+            nearTies++;
         }
         largestGap = Math.max(largestGap, gap);
-        agreement.setText(getTranslation("preview.browser.agree", agreed, checked));
+        agreement.setText(nearTies == 0
+                ? getTranslation("preview.browser.agree", agreed, checked)
+                : getTranslation("preview.browser.agreeTies", agreed, checked, nearTies));
         agreement.setVisible(true);
         getElement().setAttribute("data-agreed", String.valueOf(agreed));
+        getElement().setAttribute("data-near-ties", String.valueOf(nearTies));
         getElement().setAttribute("data-checked", String.valueOf(checked));
         getElement().setAttribute("data-largest-gap", String.valueOf(largestGap));
     }

@@ -252,13 +252,16 @@ public class PreviewView extends ProjectPage {
         UUID projectId = project.id();
         Thread.ofVirtual().name("preview-check").start(() -> {
             try {
-                predictions.predict(owner, projectId, "check.jpg", jpeg).ifPresent(server -> {
+                predictions.predictAsSent(owner, projectId, "check.jpg", jpeg).ifPresent(server -> {
                     double gap = 0;
                     for (int i = 0; i < Math.min(browser.length, server.probabilities().length); i++) {
                         gap = Math.max(gap, Math.abs(browser[i] - server.probabilities()[i]));
                     }
                     double largest = gap;
-                    ui.access(() -> browserRun.checked(best(browser), server.best(), largest));
+                    float[] p = server.probabilities();
+                    int browserBest = best(browser);
+                    double margin = browserBest < p.length ? p[server.best()] - p[browserBest] : 1;
+                    ui.access(() -> browserRun.checked(browserBest, server.best(), largest, margin));
                 });
             } catch (ImageRejectedException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(PreviewView.class).debug("A browser check could not be answered", e);

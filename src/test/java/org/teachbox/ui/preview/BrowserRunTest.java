@@ -1,0 +1,48 @@
+package org.teachbox.ui.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.teachbox.ui.ServerSideUi;
+
+/** What the live preview says when the server checks the browser's answers. */
+class BrowserRunTest {
+
+    private final ServerSideUi browser = new ServerSideUi(UUID.randomUUID().toString(), Locale.ENGLISH);
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void aFlippedNearTieIsToldApartFromARealDisagreement() {
+        BrowserRun run = new BrowserRun();
+        browser.ui().add(run);
+
+        run.checked(0, 0, 0.01, 0.6);
+        // 0.51 against 0.49 on the server, the browser off by 0.015: either answer is the model's
+        run.checked(1, 0, 0.015, 0.02);
+        // the server is sure of class 0, the browser said 1: a real disagreement
+        run.checked(1, 0, 0.015, 0.5);
+
+        assertThat(run.getElement().getAttribute("data-checked")).isEqualTo("3");
+        assertThat(run.getElement().getAttribute("data-agreed")).isEqualTo("1");
+        assertThat(run.getElement().getAttribute("data-near-ties")).isEqualTo("1");
+        assertThat(ServerSideUi.text(run)).contains("1 of 3 pictures get the same answer")
+                .contains("In the other 1, two classes were almost level");
+    }
+
+    @Test
+    void withoutNearTiesOnlyTheCountIsShown() {
+        BrowserRun run = new BrowserRun();
+        browser.ui().add(run);
+        run.checked(1, 1, 0.02, 0.3);
+        run.checked(0, 0, 0.02, 0.3);
+        assertThat(ServerSideUi.text(run)).isEqualTo("Checked on the server: 2 of 2 pictures get the same answer.");
+    }
+}
