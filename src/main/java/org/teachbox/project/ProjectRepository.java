@@ -92,6 +92,11 @@ class ProjectRepository {
         jdbc.sql("DELETE FROM sample WHERE class_id = ? AND is_test = ?").params(classId, shelf.isTest()).update();
     }
 
+    /** Holds the class's row until the transaction ends; waits while another transaction holds it. */
+    void lockClass(UUID classId) {
+        jdbc.sql("SELECT id FROM image_class WHERE id = ? FOR UPDATE").param(classId).query(UUID.class).list();
+    }
+
     int countSamples(UUID classId, Shelf shelf) {
         return jdbc.sql("SELECT COUNT(*) FROM sample WHERE class_id = ? AND is_test = ?")
                 .params(classId, shelf.isTest()).query(Integer.class).single();

@@ -102,6 +102,7 @@ public class ProjectService {
     }
 
     /** Removes a class's training pictures; its test pictures stay. */
+    @Transactional
     public void clearClass(String owner, UUID classId) {
         clearClass(owner, classId, Shelf.TRAINING);
     }
@@ -143,17 +144,22 @@ public class ProjectService {
         }
     }
 
+    // a call to this bean's own method skips Spring's proxy: the transaction starts here
+    @Transactional
     public UUID addSample(String owner, UUID classId, byte[] image, String mimeType) {
         return addSample(owner, classId, image, mimeType, Shelf.TRAINING);
     }
 
     /**
      * Stores one already-validated image. When this returns, the row is committed: the upload
-     * may be acknowledged to the learner and survives a server restart.
+     * may be acknowledged to the learner and survives a server restart. The class's row stays
+     * locked until then, so pictures stored at the same moment (one upload's parallel stores, or
+     * another instance on the same database) count one after another and stop at the limit.
      */
     @Transactional
     public UUID addSample(String owner, UUID classId, byte[] image, String mimeType, Shelf shelf) {
         UUID projectId = projectOfClass(owner, classId);
+        repo.lockClass(classId);
         checkRoom(classId, shelf);
         ensureOwnerRoom(owner);
         UUID id = UUID.randomUUID();
