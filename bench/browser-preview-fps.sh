@@ -3,9 +3,10 @@
 # own model on TensorFlow.js' WebAssembly backend (one thread), in headless Chromium with its fake
 # camera: BrowserPreviewIT with the page's 15-a-second cap lifted. It trains a small CNN and a
 # pretrained project on circles and squares, then prints one line per kind:
-#   BROWSER-PREVIEW kind=<image|pretrained> agreed=<n> checked=<m> largest_gap=<p> Runs in this browser: <fps> ...
-# "agreed" counts the frames (one every 2 s) where the server, answering the same JPEG with its
-# own copy of the model, names the same class. Needs Debian's chromium (CHROMIUM_PATH).
+#   BROWSER-PREVIEW kind=<image|pretrained> agreed=<n> near_ties=<k> checked=<m> largest_gap=<p> Runs in this browser: <fps> ...
+# "agreed" counts the frames (one every 2 s) where the server, answering the pixels of the same
+# JPEG with its own copy of the model, names the same class; "near_ties" the other frames where
+# the server's two best classes were level within twice the gap. Needs Debian's chromium (CHROMIUM_PATH).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
