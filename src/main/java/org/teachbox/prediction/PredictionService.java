@@ -56,13 +56,7 @@ public class PredictionService {
     /** Empty when the project has no trained model yet. */
     public Optional<Prediction> predict(String owner, UUID projectId, String fileName, byte[] bytes)
             throws ImageRejectedException {
-        Optional<ModelStore.StoredModel> stored = models.load(owner, projectId);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        ModelKind kind = projects.project(owner, projectId).modelKind();
-        float[] input = ModelInput.of(kind, ingest.ingest(fileName, bytes).bytes());
-        return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(input)));
+        return answer(owner, projectId, kind -> ModelInput.of(kind, ingest.ingest(fileName, bytes).bytes()));
     }
 
     /**
@@ -72,13 +66,23 @@ public class PredictionService {
      */
     public Optional<Prediction> predictAsSent(String owner, UUID projectId, String fileName, byte[] bytes)
             throws ImageRejectedException {
+        return answer(owner, projectId,
+                kind -> ModelInput.forModel(kind, ModelInput.picture(kind, ingest.picture(fileName, bytes))));
+    }
+
+    /** What the model's input is made from, for the project's kind. */
+    private interface Input {
+        float[] of(ModelKind kind) throws ImageRejectedException;
+    }
+
+    private Optional<Prediction> answer(String owner, UUID projectId, Input input) throws ImageRejectedException {
         Optional<ModelStore.StoredModel> stored = models.load(owner, projectId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         ModelKind kind = projects.project(owner, projectId).modelKind();
-        float[] input = ModelInput.forModel(kind, ModelInput.picture(kind, ingest.picture(fileName, bytes)));
-        return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(input)));
+        float[] x = input.of(kind);
+        return Optional.of(new Prediction(stored.get().classNames(), classifier(kind, stored.get()).predict(x)));
     }
 
     /** Where the model looked on an uploaded file (validated and cropped like any upload). */
