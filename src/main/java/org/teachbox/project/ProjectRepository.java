@@ -92,9 +92,13 @@ class ProjectRepository {
         jdbc.sql("DELETE FROM sample WHERE class_id = ? AND is_test = ?").params(classId, shelf.isTest()).update();
     }
 
-    /** Holds the class's row until the transaction ends; waits while another transaction holds it. */
-    void lockClass(UUID classId) {
-        jdbc.sql("SELECT id FROM image_class WHERE id = ? FOR UPDATE").param(classId).query(UUID.class).list();
+    /**
+     * Holds the class's row until the transaction ends, waiting while another transaction holds
+     * it. False when the class is gone, deleted perhaps while this one waited.
+     */
+    boolean lockClass(UUID classId) {
+        return !jdbc.sql("SELECT id FROM image_class WHERE id = ? FOR UPDATE").param(classId).query(UUID.class).list()
+                .isEmpty();
     }
 
     int countSamples(UUID classId, Shelf shelf) {

@@ -159,7 +159,9 @@ public class ProjectService {
     @Transactional
     public UUID addSample(String owner, UUID classId, byte[] image, String mimeType, Shelf shelf) {
         UUID projectId = projectOfClass(owner, classId);
-        repo.lockClass(classId);
+        if (!repo.lockClass(classId)) {
+            throw new ProjectRuleException("rule.class.not-found");
+        }
         checkRoom(classId, shelf);
         ensureOwnerRoom(owner);
         UUID id = UUID.randomUUID();

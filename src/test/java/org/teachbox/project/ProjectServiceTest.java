@@ -139,4 +139,37 @@ class ProjectServiceTest {
             assertThat(projects.classes(alice, p.id()).get(0).sampleCount()).isEqualTo(max);
         }
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aPictureWaitingWhileItsClassIsDeletedIsRefusedAsNoSuchClass() throws Exception {
+        Project p = projects.create(alice, "Gone", ModelKind.IMAGE, List.of("a", "b"));
+        UUID classId = projects.classes(alice, p.id()).get(0).id();
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch storing = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            java.util.concurrent.Future<?> deleting = pool.submit(() -> {
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    projects.deleteClass(alice, classId);
+                    deleted.countDown();
+                    try {
+                        // the store below is now waiting for the class's row
+                        storing.await();
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            deleted.await();
+            storing.countDown();
+            assertThatThrownBy(() -> projects.addSample(alice, classId, JPEG, "image/jpeg"))
+                    .isInstanceOf(ProjectRuleException.class).hasMessage("rule.class.not-found");
+            deleting.get();
+        }
+        assertThat(projects.classes(alice, p.id())).extracting(ImageClass::name).containsExactly("b");
+    }
 }
