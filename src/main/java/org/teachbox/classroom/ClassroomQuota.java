@@ -5,7 +5,10 @@ import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import org.teachbox.project.OwnerQuota;
 
-/** A classroom learner gets the classroom's limits on projects and pictures; anyone else, none extra. */
+/**
+ * A classroom learner gets the classroom's limits on projects and pictures; anyone else, none
+ * extra. The learner's row stays locked until the adding transaction ends.
+ */
 @Component
 class ClassroomQuota implements OwnerQuota {
 
@@ -19,11 +22,11 @@ class ClassroomQuota implements OwnerQuota {
 
     @Override
     public OptionalInt maxProjects(String owner) {
-        return repo.learnerByToken(owner).isPresent() ? OptionalInt.of(limits.maxProjectsPerLearner()) : OptionalInt.empty();
+        return repo.lockLearnerByToken(owner) ? OptionalInt.of(limits.maxProjectsPerLearner()) : OptionalInt.empty();
     }
 
     @Override
     public OptionalInt maxPictures(String owner) {
-        return repo.learnerByToken(owner).isPresent() ? OptionalInt.of(limits.maxPicturesPerLearner()) : OptionalInt.empty();
+        return repo.lockLearnerByToken(owner) ? OptionalInt.of(limits.maxPicturesPerLearner()) : OptionalInt.empty();
     }
 }

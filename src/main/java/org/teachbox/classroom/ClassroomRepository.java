@@ -77,6 +77,12 @@ class ClassroomRepository {
         return jdbc.sql("SELECT * FROM learner WHERE owner_token = ?").param(ownerToken).query(ClassroomRepository::learner).optional();
     }
 
+    /** Whether this owner is a classroom learner; if so, their row is held until the transaction ends. */
+    boolean lockLearnerByToken(String ownerToken) {
+        return !jdbc.sql("SELECT id FROM learner WHERE owner_token = ? FOR UPDATE").param(ownerToken)
+                .query(UUID.class).list().isEmpty();
+    }
+
     /** The learner with this name in the classroom, and their PIN hash. */
     Optional<StoredLearner> learnerByName(UUID classroomId, String name) {
         return jdbc.sql("SELECT * FROM learner WHERE classroom_id = ? AND name_key = ?")
