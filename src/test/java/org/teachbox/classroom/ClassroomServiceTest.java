@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.teachbox.project.AtOnce;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
@@ -143,43 +144,18 @@ class ClassroomServiceTest {
             Classroom c = classrooms.create("Race " + round);
             String ada = classrooms.join(c.joinCode(), "Ada", "1111", client).ownerToken();
             // two projects are allowed: eight tries at once, from eight browser tabs
-            assertThat(atOnce(8, () -> projects.create(ada, "P", ModelKind.IMAGE, List.of("a", "b")), "rule.projects.full"))
+            assertThat(AtOnce.run(8, () -> projects.create(ada, "P", ModelKind.IMAGE, List.of("a", "b")), "rule.projects.full"))
                     .as("projects made in round %d", round).isEqualTo(2);
             Project p = projects.projectsOf(ada).getFirst();
             List<UUID> classIds = projects.classes(ada, p.id()).stream().map(org.teachbox.project.ImageClass::id).toList();
             // three pictures are allowed: twelve stores at once into both classes
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            assertThat(atOnce(12, () -> projects.addSample(ada, classIds.get(next.getAndIncrement() % 2), JPEG, "image/jpeg"),
+            assertThat(AtOnce.run(12, () -> projects.addSample(ada, classIds.get(next.getAndIncrement() % 2), JPEG, "image/jpeg"),
                     "rule.learner.pictures-full")).as("pictures stored in round %d", round).isEqualTo(3);
             assertThat(projects.projectsOf(ada)).hasSize(2);
             assertThat(projects.classes(ada, p.id()).stream().mapToInt(org.teachbox.project.ImageClass::sampleCount).sum())
                     .isEqualTo(3);
         }
-    }
-
-    /** Runs {@code tries} copies of {@code add} at the same moment; how many went through, the rest refused as {@code full}. */
-    private static int atOnce(int tries, Runnable add, String full) throws Exception {
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(tries);
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tries)) {
-            for (int i = 0; i < tries; i++) {
-                pool.submit(() -> {
-                    start.await();
-                    try {
-                        add.run();
-                        done.incrementAndGet();
-                    } catch (ProjectRuleException e) {
-                        if (full.equals(e.getMessage())) {
-                            refused.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-        }
-        assertThat(done.get() + refused.get()).as("every try stored or refused as full").isEqualTo(tries);
-        return done.get();
     }
 
     @Test

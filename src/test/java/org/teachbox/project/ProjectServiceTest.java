@@ -114,28 +114,8 @@ class ProjectServiceTest {
         for (int round = 0; round < 5; round++) {
             Project p = projects.create(alice, "Race " + round, ModelKind.IMAGE, List.of("a", "b"));
             UUID classId = projects.classes(alice, p.id()).get(0).id();
-            int tries = 4 * max;
-            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(tries);
-            java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger refusedAsFull = new java.util.concurrent.atomic.AtomicInteger();
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tries)) {
-                for (int i = 0; i < tries; i++) {
-                    pool.submit(() -> {
-                        start.await();
-                        try {
-                            projects.addSample(alice, classId, JPEG, "image/jpeg");
-                            stored.incrementAndGet();
-                        } catch (ProjectRuleException e) {
-                            if ("rule.class.full".equals(e.getMessage())) {
-                                refusedAsFull.incrementAndGet();
-                            }
-                        }
-                        return null;
-                    });
-                }
-            }
-            assertThat(stored.get()).as("stored in round %d", round).isEqualTo(max);
-            assertThat(refusedAsFull.get()).as("refused in round %d", round).isEqualTo(tries - max);
+            assertThat(AtOnce.run(4 * max, () -> projects.addSample(alice, classId, JPEG, "image/jpeg"), "rule.class.full"))
+                    .as("stored in round %d", round).isEqualTo(max);
             assertThat(projects.classes(alice, p.id()).get(0).sampleCount()).isEqualTo(max);
         }
     }
