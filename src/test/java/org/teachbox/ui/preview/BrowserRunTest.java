@@ -34,7 +34,7 @@ class BrowserRunTest {
         assertThat(run.getElement().getAttribute("data-agreed")).isEqualTo("1");
         assertThat(run.getElement().getAttribute("data-near-ties")).isEqualTo("1");
         assertThat(ServerSideUi.text(run)).contains("1 of 3 pictures get the same answer")
-                .contains("In the other 1, two classes were almost level");
+                .contains("One more was a near tie");
     }
 
     @Test
@@ -44,5 +44,18 @@ class BrowserRunTest {
         run.checked(1, 1, 0.02, 0.3);
         run.checked(0, 0, 0.02, 0.3);
         assertThat(ServerSideUi.text(run)).isEqualTo("Checked on the server: 2 of 2 pictures get the same answer.");
+    }
+
+    @Test
+    void severalNearTiesAreCountedInBothLanguages() {
+        BrowserRun run = new BrowserRun();
+        browser.ui().add(run);
+        run.checked(1, 1, 0.02, 0.3);
+        run.checked(0, 1, 0.02, 0.01);
+        run.checked(1, 0, 0.02, 0.03);
+        assertThat(ServerSideUi.text(run)).contains("1 of 3 pictures get the same answer. 2 more were a near tie");
+        browser.ui().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        run.checked(1, 1, 0.02, 0.3);
+        assertThat(ServerSideUi.text(run)).contains("伺服器抽查：4 張中有 2 張答案相同；另有 2 張的兩個類別幾乎平分秋色");
     }
 }
