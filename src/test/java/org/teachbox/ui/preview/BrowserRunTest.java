@@ -19,10 +19,15 @@ class BrowserRunTest {
         browser.close();
     }
 
-    @Test
-    void aFlippedNearTieIsToldApartFromARealDisagreement() {
+    private BrowserRun onPage() {
         BrowserRun run = new BrowserRun();
         browser.ui().add(run);
+        return run;
+    }
+
+    @Test
+    void aFlippedNearTieIsToldApartFromARealDisagreement() {
+        BrowserRun run = onPage();
 
         run.checked(0, 0, 0.01, 0.6);
         // 0.51 against 0.49 on the server, the browser off by 0.015: either answer is the model's
@@ -39,8 +44,7 @@ class BrowserRunTest {
 
     @Test
     void withoutNearTiesOnlyTheCountIsShown() {
-        BrowserRun run = new BrowserRun();
-        browser.ui().add(run);
+        BrowserRun run = onPage();
         run.checked(1, 1, 0.02, 0.3);
         run.checked(0, 0, 0.02, 0.3);
         assertThat(ServerSideUi.text(run)).isEqualTo("Checked on the server: 2 of 2 pictures get the same answer.");
@@ -48,8 +52,7 @@ class BrowserRunTest {
 
     @Test
     void severalNearTiesAreCountedInBothLanguages() {
-        BrowserRun run = new BrowserRun();
-        browser.ui().add(run);
+        BrowserRun run = onPage();
         run.checked(1, 1, 0.02, 0.3);
         run.checked(0, 1, 0.02, 0.01);
         run.checked(1, 0, 0.02, 0.03);
