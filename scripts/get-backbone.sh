@@ -8,7 +8,10 @@
 #   scripts/get-backbone.sh [--build] [DIR]
 #     DIR      where to put it (default $TEACHBOX_BACKBONE_DIR, else ${TEACHBOX_DATA_DIR:-./data}/backbone)
 #     --build  as the Maven build calls it: do nothing if a backbone is there already, and only
-#              warn (exit 0) when the download fails, e.g. on a machine without internet
+#              warn (exit 0) when the download fails, e.g. on a machine without internet. A failed
+#              try is remembered in DIR.download-failed, so later builds on the same offline
+#              machine do not wait for the network again; run this script without --build to
+#              try again.
 #   TEACHBOX_BACKBONE_URL  another model.json to fetch (a mirror on the school network)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,9 +19,11 @@ URL="${TEACHBOX_BACKBONE_URL:-https://storage.googleapis.com/teachable-machine-m
 BUILD=0
 if [ "${1:-}" = "--build" ]; then BUILD=1; shift; fi
 DIR="${1:-${TEACHBOX_BACKBONE_DIR:-${TEACHBOX_DATA_DIR:-./data}/backbone}}"
+FAILED_MARK="$DIR.download-failed"
 
 fail() {
   if [ "$BUILD" = 1 ]; then
+    mkdir -p "$(dirname "$FAILED_MARK")" && echo "$(date -u '+%Y-%m-%d %H:%M UTC'): $1" > "$FAILED_MARK" || true
     echo "get-backbone: WARNING: $1" >&2
     echo "get-backbone: WARNING: photo projects will use the small network until the backbone is in $DIR (run scripts/get-backbone.sh)" >&2
     exit 0
@@ -30,6 +35,12 @@ fail() {
 if [ "$BUILD" = 1 ] && { [ -f "$DIR/model.json" ] || ls "$DIR"/*/model.json "$DIR"/*.zip >/dev/null 2>&1; }; then
   exit 0
 fi
+if [ "$BUILD" = 1 ] && [ -f "$FAILED_MARK" ]; then
+  echo "get-backbone: WARNING: not trying again, the last download failed ($(cat "$FAILED_MARK"));" \
+    "run scripts/get-backbone.sh to retry. Photo projects use the small network until then." >&2
+  exit 0
+fi
+rm -f "$FAILED_MARK"
 if [ -f "$DIR/model.json" ]; then
   echo "get-backbone: $DIR already holds a model.json; remove it first to fetch again" >&2
   exit 0

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TfjsExporterTest {
 
-    private static final Path TM = Path.of(System.getProperty("teachbox.backbone.dir", "../shared/backbones/tm-export-a"));
+    private static final Path TM = org.teachbox.pretrained.TestBackbones.forStructure();
     private final JsonMapper json = JsonMapper.builder().build();
     private final TfjsExporter exporter = new TfjsExporter(json);
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where an admin may put the backbone, and what happens when what they put there is wrong. */
 class BackboneLibraryTest {
 
-    private static final Path EXPORT = Path.of(System.getProperty("teachbox.backbone.dir",
-            "../shared/backbones/tm-export-a"));
+    /** Loading does not depend on what the weights learned: the real export or the synthetic one. */
+    private static final Path EXPORT = TestBackbones.forStructure();
 
     @TempDir
     Path dir;
@@ -40,24 +40,26 @@ class BackboneLibraryTest {
     @Test
     void aZippedExportIsUnpackedOnceAndUsed() throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("converted_keras.zip")))) {
-            for (String name : new String[] {"model.json", "weights.bin", "metadata.json"}) {
+            for (String name : exportFiles()) {
                 // a folder inside the zip, and a path that tries to climb out: only the file name counts
-                zip.putNextEntry(new ZipEntry(name.equals("weights.bin") ? "../../" + name : "tm-my-image-model/" + name));
+                zip.putNextEntry(new ZipEntry(name.endsWith(".bin") ? "../../" + name : "tm-my-image-model/" + name));
                 zip.write(Files.readAllBytes(EXPORT.resolve(name)));
                 zip.closeEntry();
             }
         }
         BackboneLibrary library = new BackboneLibrary(dir.toString());
         assertThat(library.isAvailable()).isTrue();
-        assertThat(dir.getParent().resolve("weights.bin")).doesNotExist();
+        assertThat(dir.getParent().resolve(exportFiles().stream().filter(n -> n.endsWith(".bin")).findFirst().orElseThrow()))
+                .doesNotExist();
         assertThat(new BackboneLibrary(dir.toString()).isAvailable()).as("a restart uses the unpacked copy").isTrue();
     }
 
     @Test
     void aTruncatedDownloadIsReportedNotUsed() throws IOException {
         copyExport(dir);
-        byte[] weights = Files.readAllBytes(dir.resolve("weights.bin"));
-        try (OutputStream out = Files.newOutputStream(dir.resolve("weights.bin"))) {
+        String shard = exportFiles().stream().filter(n -> n.endsWith(".bin")).findFirst().orElseThrow();
+        byte[] weights = Files.readAllBytes(dir.resolve(shard));
+        try (OutputStream out = Files.newOutputStream(dir.resolve(shard))) {
             out.write(weights, 0, weights.length / 2);
         }
         BackboneLibrary library = new BackboneLibrary(dir.toString());
@@ -66,8 +68,16 @@ class BackboneLibraryTest {
     }
 
     private static void copyExport(Path to) throws IOException {
-        for (String name : new String[] {"model.json", "weights.bin", "metadata.json"}) {
+        for (String name : exportFiles()) {
             Files.copy(EXPORT.resolve(name), to.resolve(name));
+        }
+    }
+
+    /** model.json and its weight files (one weights.bin in a TM export, shards in get-backbone's download). */
+    private static java.util.List<String> exportFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(EXPORT)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> n.equals("model.json") || n.equals("metadata.json") || n.endsWith(".bin")).sorted().toList();
         }
     }
 }

@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GetBackboneScriptTest {
 
-    private static final Path EXPORT = Path.of(System.getProperty("teachbox.backbone.dir",
-            "../shared/backbones/tm-export-a"));
+    private static final Path EXPORT = TestBackbones.synthetic();
 
     @TempDir
     Path tmp;
 
     private HttpServer server;
     private final Map<String, byte[]> files = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -73,11 +73,32 @@ class GetBackboneScriptTest {
         assertThat(target).doesNotExist();
     }
 
+    @Test
+    void anOfflineBuildTriesOnceAndThenSaysHowToRetry() throws Exception {
+        serveSharded(false);
+        Path target = tmp.resolve("data/backbone");
+        String missing = "http://127.0.0.1:" + server.getAddress().getPort() + "/gone/model.json";
+        Result first = run(target, "--build", missing);
+        assertThat(first.exit).as(first.output).isZero();
+        int asked = requests.get();
+        assertThat(asked).isPositive();
+
+        Result second = run(target, "--build", missing);
+        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.output).contains("not trying again").contains("scripts/get-backbone.sh");
+        assertThat(requests.get()).as("the second build did not go to the network").isEqualTo(asked);
+
+        Result byHand = run(target);
+        assertThat(byHand.exit).as(byHand.output).isZero();
+        assertThat(target.resolve("model.json")).exists();
+        assertThat(run(target, "--build", missing).output).doesNotContain("not trying again");
+    }
+
     /** Serves model.json with its weights cut into two shard files; "broken" truncates the last one. */
     private void serveSharded(boolean broken) throws IOException {
         String json = Files.readString(EXPORT.resolve("model.json"));
         String paths = json.replaceAll("(?s).*\"paths\"\\s*:\\s*\\[([^\\]]*)\\].*", "$1").trim();
-        assertThat(paths).isEqualTo("\"weights.bin\"");
+        assertThat(paths).as("a Teachable Machine export has one weights file").isEqualTo("\"weights.bin\"");
         byte[] weights = Files.readAllBytes(EXPORT.resolve("weights.bin"));
         int half = weights.length / 8 * 4;
         files.put("/m/model.json", json.replaceFirst("\"paths\"\\s*:\\s*\\[[^\\]]*\\]",
@@ -86,6 +107,7 @@ class GetBackboneScriptTest {
         files.put("/m/group1-shard2of2.bin", Arrays.copyOfRange(weights, half, broken ? weights.length - 100 : weights.length));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            requests.incrementAndGet();
             byte[] body = files.get(exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
             if (body != null) {

@@ -27,8 +27,7 @@ class FashionMnistHeldOutTest {
     @Test
     void thePretrainedKindNamesAsManyUnseenPicturesAsTeachableMachine() throws Exception {
         assumeDataset();
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("teachbox.backbone.dir",
-                "../shared/backbones/tm-export-a"));
+        java.nio.file.Path dir = org.teachbox.pretrained.TestBackbones.real();
         org.teachbox.engine.pretrained.Backbone backbone = org.teachbox.engine.pretrained.Backbone.load(dir);
         HeldOutAccuracy.Score score = HeldOutAccuracy.trainAndScore(org.teachbox.project.ModelKind.PRETRAINED,
                 backbone, FashionMnist.FIRST_FIVE, pictures("train"), pictures("t10k"));

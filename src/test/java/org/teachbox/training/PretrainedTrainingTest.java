@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.pretrained.TestBackbones;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectService;
@@ -19,9 +20,9 @@ import org.teachbox.samples.SampleProjects;
 import org.teachbox.samples.SampleSets;
 
 /**
- * The default photo kind end to end, with the real Teachable Machine backbone the tests keep
- * next to the repository: pictures become stored embeddings, the head trains on them, and
- * prediction and saliency run through the whole network.
+ * The default photo kind end to end: pictures become stored embeddings, the head trains on them,
+ * and prediction and saliency run through the whole network. With Teachable Machine's real
+ * backbone it must also name unseen shapes; on the random-weight stand-in only the plumbing counts.
  */
 @SpringBootTest(properties = "teachbox.data-dir=target/test-data/pretrained-${random.uuid}")
 class PretrainedTrainingTest {
@@ -52,7 +53,13 @@ class PretrainedTrainingTest {
                 .map(TrainingEvent.Preparing.class::cast).toList();
         assertThat(preparing).isNotEmpty();
         assertThat(preparing.getLast().done()).isEqualTo(preparing.getLast().total()).isLessThanOrEqualTo(60);
-        assertThat(report.validationAccuracy()).as("validation accuracy").isGreaterThanOrEqualTo(0.8);
+        if (TestBackbones.hasReal()) {
+            assertThat(report.validationAccuracy()).as("validation accuracy").isGreaterThanOrEqualTo(0.8);
+        } else {
+            // random backbone weights tell shapes apart poorly; the head must still fit what it was shown
+            assertThat(report.history().getLast().trainAccuracy()).as("training accuracy, random backbone")
+                    .isGreaterThan(report.history().getFirst().trainAccuracy());
+        }
         // the summary names the frozen backbone apart from the trained head
         assertThat(report.layers()).anyMatch(TrainingReport.LayerRow::frozen);
         assertThat(report.layers().stream().filter(TrainingReport.LayerRow::frozen)

@@ -1,6 +1,5 @@
 package org.teachbox.engine.pretrained;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,22 +14,14 @@ import java.util.stream.Stream;
  * Where the tests find their files, and a small JSON writer so that a test can rewrite a
  * model.json it has parsed with {@link Json}.
  *
- * <p>The real backbone is never committed. Tests read it from the system property
- * {@code teachbox.backbone.test-dir} or the environment variable {@code TEACHBOX_BACKBONE_TEST_DIR},
- * else from {@code ../shared/backbones/tm-export-a} next to the project (present in CI). Without
- * it those tests are skipped, except on CI (environment variable CI set), where they fail.
+ * <p>The real backbone is never committed: {@code TestBackbones.real()} says where it is looked
+ * for, and when its tests are skipped or required.
  */
 final class Fixtures {
     private Fixtures() {}
 
     static Path backboneDir() {
-        String dir = System.getProperty("teachbox.backbone.test-dir", System.getenv("TEACHBOX_BACKBONE_TEST_DIR"));
-        Path path = dir != null ? Path.of(dir) : Path.of("..", "shared", "backbones", "tm-export-a");
-        if (System.getenv("CI") == null) {
-            assumeThat(Files.isRegularFile(path.resolve("model.json")))
-                    .as("no backbone at " + path.toAbsolutePath() + " (set teachbox.backbone.test-dir)").isTrue();
-        }
-        return path;
+        return org.teachbox.pretrained.TestBackbones.real();
     }
 
     static Path resource(String name) {
