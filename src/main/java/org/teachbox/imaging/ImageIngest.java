@@ -139,9 +139,6 @@ public final class ImageIngest {
         if (Math.max(width, height) > limits.maxSide()) {
             throw new ImageRejectedException(ImageRejectedException.SIDE_TOO_LONG, name, width, height, limits.maxSide());
         }
-        if (Math.max(width, height) > (long) limits.maxAspect() * Math.min(width, height)) {
-            throw new ImageRejectedException(ImageRejectedException.TOO_THIN, name, width, height, limits.maxAspect());
-        }
         return header;
     }
 

@@ -5,6 +5,7 @@
  */
 package org.teachbox.imaging;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.io.IOException;
 import java.util.Iterator;
@@ -41,15 +42,30 @@ enum ImageKind {
 
     /** A fresh reader; readers are stateful, so every decode gets its own and disposes it. */
     ImageReader newReader() throws IOException {
+        // Built straight from the plugins so they work even where ImageIO's registry missed the jar.
         if (this == WEBP) {
-            // Built straight from the plugin so it works even where ImageIO's registry missed the jar.
             return new WebPImageReaderSpi().createReaderInstance();
+        }
+        if (this == JPEG) {
+            return JpegPlugin.SPI.createReaderInstance();
         }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(name().toLowerCase(java.util.Locale.ROOT));
         if (!readers.hasNext()) {
             throw new IOException("no ImageIO reader for " + this);
         }
         return readers.next();
+    }
+
+    /**
+     * TwelveMonkeys' JPEG reader: it hands ordinary JPEGs to the JDK's reader and also reads CMYK
+     * and YCCK ones. Registering it is what lets it find the JDK reader it delegates to.
+     */
+    private static final class JpegPlugin {
+        static final JPEGImageReaderSpi SPI = new JPEGImageReaderSpi();
+
+        static {
+            javax.imageio.spi.IIORegistry.getDefaultInstance().registerServiceProvider(SPI, javax.imageio.spi.ImageReaderSpi.class);
+        }
     }
 
     private static boolean startsWith(byte[] bytes, int offset, int... expected) {

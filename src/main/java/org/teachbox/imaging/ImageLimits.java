@@ -1,36 +1,33 @@
 /*
  * How much an upload may weigh before we refuse it, and how big the stored copy is.
- * The byte limit protects the upload path; the pixel, side and shape limits protect memory
- * and time (a small file can claim a huge picture, a "decompression bomb", or a strip of
- * 40,000,000 × 1 pixels); the stored side keeps every stored image small enough for
- * thumbnails and training.
+ * The byte limit protects the upload path; the pixel and side limits protect memory and time
+ * (a small file can claim a huge picture, a "decompression bomb", or a strip of 40,000,000 × 1
+ * pixels); the stored side keeps every stored image small enough for thumbnails and training.
+ * Within them any shape is taken, banners and panoramas too: the model sees the centre square.
  */
 package org.teachbox.imaging;
 
 import java.time.Duration;
 import java.util.Locale;
 
-public record ImageLimits(long maxBytes, long maxPixels, int storedSide, int maxSide, int maxAspect,
-                          Duration maxDecodeTime) {
+public record ImageLimits(long maxBytes, long maxPixels, int storedSide, int maxSide, Duration maxDecodeTime) {
 
     private static final long MEGABYTE = 1024L * 1024L;
     /** Longer than any camera's side (a 200 MP sensor is 16,320 wide) and most panoramas. */
     static final int DEFAULT_MAX_SIDE = 20_000;
-    /** A panorama is 2:1 to 8:1; past 10:1 the centre square the model sees is a sliver of it. */
-    static final int DEFAULT_MAX_ASPECT = 10;
     /** A 40 MP photo decodes in about a second here; ten is generous even on a busy server. */
     static final Duration DEFAULT_MAX_DECODE_TIME = Duration.ofSeconds(10);
 
     public ImageLimits {
-        if (maxBytes <= 0 || maxPixels <= 0 || storedSide <= 0 || maxSide <= 0 || maxAspect <= 0
+        if (maxBytes <= 0 || maxPixels <= 0 || storedSide <= 0 || maxSide <= 0
                 || maxDecodeTime.isNegative() || maxDecodeTime.isZero()) {
             throw new IllegalArgumentException("image limits must be positive: " + maxBytes + ", " + maxPixels
-                    + ", " + storedSide + ", " + maxSide + ", " + maxAspect + ", " + maxDecodeTime);
+                    + ", " + storedSide + ", " + maxSide + ", " + maxDecodeTime);
         }
     }
 
     public ImageLimits(long maxBytes, long maxPixels, int storedSide) {
-        this(maxBytes, maxPixels, storedSide, DEFAULT_MAX_SIDE, DEFAULT_MAX_ASPECT, DEFAULT_MAX_DECODE_TIME);
+        this(maxBytes, maxPixels, storedSide, DEFAULT_MAX_SIDE, DEFAULT_MAX_DECODE_TIME);
     }
 
     /** 15 MB, 40 megapixels (a big phone photo is 12 to 24), stored at 256 × 256 at most. */
@@ -39,7 +36,7 @@ public record ImageLimits(long maxBytes, long maxPixels, int storedSide, int max
     }
 
     public ImageLimits withDecodeTime(Duration time) {
-        return new ImageLimits(maxBytes, maxPixels, storedSide, maxSide, maxAspect, time);
+        return new ImageLimits(maxBytes, maxPixels, storedSide, maxSide, time);
     }
 
     /** The byte limit as people say it, for example "15 MB" or "500 KB". */

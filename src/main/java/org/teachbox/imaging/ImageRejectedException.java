@@ -13,7 +13,6 @@ public final class ImageRejectedException extends Exception implements UserMessa
     public static final String TOO_LARGE = "upload.error.too-large";
     public static final String TOO_MANY_PIXELS = "upload.error.too-many-pixels";
     public static final String SIDE_TOO_LONG = "upload.error.side-too-long";
-    public static final String TOO_THIN = "upload.error.too-thin";
     public static final String TOO_MUCH_MEMORY = "upload.error.too-much-memory";
     public static final String TOO_SLOW = "upload.error.too-slow";
     public static final String BUSY = "upload.error.busy";

@@ -40,6 +40,17 @@ class ImageIngestFormatsTest {
         assertMarkersUpright(image);
     }
 
+    @ParameterizedTest(name = "ycck={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldStoreCmykAndYcckJpegsInTheirColours(boolean ycck) throws Exception {
+        byte[] upload = TestPictures.redFourChannelJpeg(120, 80, ycck);
+
+        StoredImage stored = ingest.ingest("scan.jpg", upload);
+
+        assertThat(stored.side()).isEqualTo(80);
+        assertThat(colourAt(TestPictures.decode(stored.bytes()), 0.5, 0.5)).isEqualTo("red");
+    }
+
     @Test
     void shouldReadAnUploadStream() throws Exception {
         byte[] png = TestPictures.encode(TestPictures.markers(90, 60), "png");

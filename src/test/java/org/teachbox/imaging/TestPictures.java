@@ -85,6 +85,38 @@ final class TestPictures {
         return out.toByteArray();
     }
 
+    /**
+     * A four-channel JPEG as a scanner or a print program writes it, all one red: Adobe's CMYK
+     * (ink amounts stored inverted, APP14 transform 0) or YCCK (transform 2: the inverted C, M and
+     * Y stored as YCbCr, then K). The JDK's own reader refuses both.
+     */
+    static byte[] redFourChannelJpeg(int width, int height, boolean ycck) throws IOException {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+        // red is full magenta and yellow ink: CMYK (255, 0, 0, 255) inverted, or those inks as YCbCr plus K
+        int[] pixel = ycck ? new int[] {179, 171, 1, 255} : new int[] {255, 0, 0, 255};
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, pixel);
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), writer.getDefaultWriteParam());
+        } finally {
+            writer.dispose();
+        }
+        byte[] raw = out.toByteArray();
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) (ycck ? 2 : 0)};
+        byte[] bytes = new byte[raw.length + adobe.length];
+        System.arraycopy(raw, 0, bytes, 0, 2); // after SOI
+        System.arraycopy(adobe, 0, bytes, 2, adobe.length);
+        System.arraycopy(raw, 2, bytes, 2 + adobe.length, raw.length - 2);
+        return bytes;
+    }
+
     static BufferedImage decode(byte[] bytes) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }
