@@ -189,6 +189,45 @@ class ModelApiTest {
         }
     }
 
+    /**
+     * The README's curl line, exactly as printed (curl then labels the photo as a form), with
+     * SERVER and CODE filled in: a small JPEG gets the predictions; a 2.2 MB and a 20 MB body get
+     * the documented JSON 413; the server log shows no stack trace for any of them.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theReadmesCurlExampleWorksAsPrinted(org.springframework.boot.test.system.CapturedOutput log,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("curl ") && l.contains("/predict")).findFirst().orElseThrow();
+        assertThat(line).isEqualTo("curl --data-binary @photo.jpg http://SERVER/api/v1/models/CODE/predict");
+        String code = freshCode();
+        String command = line.replace("SERVER", "localhost:" + port).replace("CODE", code);
+        byte[] photo = jpeg(SampleSets.shapes(1, 99).classes().get(1).images().get(0));
+        java.nio.file.Files.write(dir.resolve("photo.jpg"), photo);
+        float[] expected = predictions.predict(trainedOwner, trained.id(), "photo.jpg", photo).orElseThrow().probabilities();
+
+        String answer = curl(dir, command);
+        assertPredictions(json.readTree(answer), expected);
+
+        // padded with zeros after the picture's end: the size is what counts here
+        java.nio.file.Files.write(dir.resolve("photo.jpg"), java.util.Arrays.copyOf(photo, 20 * 1024 * 1024));
+        assertThat(json.readTree(curl(dir, command)).path("error").asString()).isEqualTo("too_large");
+        assertThat(curl(dir, command.replace("curl ", "curl -s -o /dev/null -w '%{http_code}' "))).isEqualTo("413");
+        java.nio.file.Files.write(dir.resolve("photo.jpg"), java.util.Arrays.copyOf(photo, 2_200_000));
+        assertThat(curl(dir, command.replace("curl ", "curl -s -o /dev/null -w '%{http_code}' ")))
+                .as("a 2.2 MB photo is a picture, not a form over the container's limit").isEqualTo("200");
+        assertThat(log.getAll()).doesNotContain("\tat org.apache", "Exception:", "ERROR");
+    }
+
+    private static String curl(java.nio.file.Path dir, String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile()).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("curl: " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        return out;
+    }
+
     @Test
     void aFloodOnOneCodeGets429WhileAnotherCodeStillWorks() throws Exception {
         String code = freshCode();
@@ -270,6 +309,12 @@ class ModelApiTest {
             assertThat(rows.get(i).path("className").asString()).isEqualTo(names.get(i));
             assertThat(rows.get(i).path("probability").asDouble()).isCloseTo(expected[i], within(1e-6));
         }
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
     }
 
     private static byte[] png(BufferedImage image) throws Exception {
