@@ -43,9 +43,8 @@ fi
 # The engine side needs the app's classes (imaging, project, training), so Maven builds them.
 cd "$ROOT"
 ./mvnw -B -ntp -q test-compile >&2
-./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")"
+source "$ROOT/bench/classpath.sh"
+CP="$ROOT/target/test-classes:$ROOT/target/classes:$(bench_classpath)"
 engine() { "$JAVA" --add-modules jdk.incubator.vector -Xmx2g -Djava.awt.headless=true -cp "$CP" \
   org.teachbox.training.HeldOutAccuracy "$@" 2>/dev/null; }
 

@@ -31,9 +31,8 @@ BACKBONE="${BENCH_BACKBONE_DIR:-$ROOT/../shared/backbones/tm-export-a}"
 # the build's fetch step is pointed at an empty folder: no download during the bench
 export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
 ./mvnw -B -ntp -q -o test-compile >&2
-./mvnw -B -ntp -q -o dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
-CP="$ROOT/target/test-classes:$(cat "$ROOT/target/bench-classpath.txt")"
+source "$ROOT/bench/classpath.sh"
+CP="$ROOT/target/test-classes:$(bench_classpath)"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -Dteachbox.backbone.dir="$BACKBONE" \
   -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" -Dwarmup="${WARMUP:-0}" \
   ${BENCH_OPTS:-} -cp "$CP" org.teachbox.e2e.ClassroomLoadBench

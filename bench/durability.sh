@@ -13,7 +13,6 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd "$ROOT"
 export TEACHBOX_BACKBONE_DIR="${TEACHBOX_BACKBONE_DIR:-$ROOT/target/no-backbone}"
 ./mvnw -B -ntp -q test-compile >&2
-./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")"
+source "$ROOT/bench/classpath.sh"
+CP="$ROOT/target/test-classes:$ROOT/target/classes:$(bench_classpath)"
 "$JAVA" -Djava.awt.headless=true -cp "$CP" org.teachbox.project.DurabilityBench "${1:-20}" "${2:-30}"

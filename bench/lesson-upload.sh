@@ -21,7 +21,6 @@ cd "$ROOT"
 # the build's fetch step is pointed at an empty folder: the bench needs no backbone, and no download
 export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
 ./mvnw -B -ntp -q -o test-compile >&2
-./mvnw -B -ntp -q -o dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >&2
-CP="$ROOT/target/test-classes:$(cat "$ROOT/target/bench-classpath.txt")"
+source "$ROOT/bench/classpath.sh"
+CP="$ROOT/target/test-classes:$(bench_classpath)"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -cp "$CP" org.teachbox.e2e.LessonUploadBench
