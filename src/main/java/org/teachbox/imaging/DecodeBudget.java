@@ -41,6 +41,11 @@ final class DecodeBudget {
         return capacityBytes;
     }
 
+    /** Memory promised to decodes running now. */
+    long bytesInUse() {
+        return capacityBytes - (long) kibibytes.availablePermits() * KIB;
+    }
+
     boolean fits(long bytes) {
         return bytes <= capacityBytes;
     }

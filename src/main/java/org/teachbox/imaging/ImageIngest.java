@@ -43,6 +43,11 @@ public final class ImageIngest {
         this.watchdog = new DecodeWatchdog(limits.maxDecodeTime());
     }
 
+    /** Bytes of the decode budget held by decodes running now, for the server's metrics. */
+    public long decodeBytesInUse() {
+        return budget.bytesInUse();
+    }
+
     public ImageLimits limits() {
         return limits;
     }

@@ -1,5 +1,8 @@
 package org.teachbox.imaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +19,12 @@ class ImagingConfiguration {
                 maxBytes > 0 ? maxBytes : defaults.maxBytes(),
                 maxPixels > 0 ? maxPixels : defaults.maxPixels(),
                 defaults.storedSide()));
+    }
+
+    /** {@code teachbox_decode_budget_used_bytes}: memory promised to pictures decoding now. */
+    @Bean
+    MeterBinder decodeBudgetMetrics(ImageIngest ingest) {
+        return meters -> Gauge.builder("teachbox.decode.budget.used", ingest, ImageIngest::decodeBytesInUse)
+                .baseUnit("bytes").description("Memory held by pictures being decoded").register(meters);
     }
 }

@@ -1,5 +1,8 @@
 package org.teachbox.prediction;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +30,7 @@ import org.teachbox.BackgroundPriority;
  * comes, and when too many wait, a new one is refused rather than kept for minutes.
  */
 @Component
-public class ExplanationQueue implements DisposableBean {
+public class ExplanationQueue implements DisposableBean, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ExplanationQueue.class);
 
@@ -72,6 +75,13 @@ public class ExplanationQueue implements DisposableBean {
             result.completeExceptionally(full);
         }
         return result;
+    }
+
+    /** {@code teachbox_heatmaps_waiting}: heat maps waiting for a thread. */
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        Gauge.builder("teachbox.heatmaps.waiting", this, ExplanationQueue::waiting)
+                .description("Heat maps waiting for a thread").register(meters);
     }
 
     /** Heat maps waiting for a thread now. */

@@ -40,6 +40,14 @@ final class FairQueue {
         return next;
     }
 
+    synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    synchronized int runningCount() {
+        return running.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     synchronized void done(TrainingJob job) {
         running.computeIfPresent(job.request().owner(), (o, n) -> n > 1 ? n - 1 : null);
     }

@@ -17,6 +17,7 @@ public final class TrainingJob {
     private volatile TrainingEvent lastEvent;
     private final ModelKind kind;
     private final long cost;
+    private final long queuedAtNanos = System.nanoTime();
 
     TrainingJob(TrainingRequest request) {
         this(request, ModelKind.IMAGE, 0);
@@ -35,6 +36,11 @@ public final class TrainingJob {
 
     long cost() {
         return cost;
+    }
+
+    /** When the job was queued, on System.nanoTime's clock. */
+    long queuedAtNanos() {
+        return queuedAtNanos;
     }
 
     public UUID id() {

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -49,6 +51,7 @@ public class TrainingService implements DisposableBean {
     private final int threadsPerJob;
     private final long maxCost;
     private final QueueClock clock;
+    private final TrainingMetrics metrics;
     private final Map<String, TrainingJob> activeBySlot = new ConcurrentHashMap<>();
     private final Map<UUID, List<Consumer<TrainingEvent>>> subscribers = new ConcurrentHashMap<>();
     /** Set on shutdown: jobs cancelled by it were interrupted, not ended by their learner. */
@@ -59,7 +62,7 @@ public class TrainingService implements DisposableBean {
      *                epochs, or 4,000 at the default 50
      */
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
-                    ApplicationEventPublisher events, BackgroundPriority priority,
+                    ApplicationEventPublisher events, BackgroundPriority priority, MeterRegistry meters,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
                     @Value("${teachbox.training.max-cost:200000}") long maxCost) {
         this.projects = projects;
@@ -72,6 +75,7 @@ public class TrainingService implements DisposableBean {
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
         this.threadsPerJob = Math.max(1, cores / jobs);
         this.clock = new QueueClock(jobs);
+        this.metrics = new TrainingMetrics(meters, queue);
         for (int i = 0; i < jobs; i++) {
             Thread t = new Thread(() -> {
                 priority.lowerThisThread(); // clicks first: a page answers while the cores train
@@ -172,11 +176,14 @@ public class TrainingService implements DisposableBean {
             } catch (InterruptedException e) {
                 return;
             }
+            long started = System.nanoTime();
             try {
+                metrics.started(job);
                 clock.started(job);
                 publishPositions();
                 run(job);
             } finally {
+                metrics.ended(job, outcome(job), (System.nanoTime() - started) / 1_000_000);
                 clock.finished(job);
                 queue.done(job);
             }
@@ -243,6 +250,15 @@ public class TrainingService implements DisposableBean {
                 log.warn("A training listener failed", e);
             }
         }
+    }
+
+    /** How the job ended, from its last event: the report's status, "cancelled" or "failed". */
+    private static String outcome(TrainingJob job) {
+        TrainingEvent last = job.lastEvent();
+        if (last instanceof TrainingEvent.Finished f) {
+            return f.report().status().name();
+        }
+        return last instanceof TrainingEvent.Failed f && f.messageKey().equals("train.cancelled") ? "cancelled" : "failed";
     }
 
     private static String slot(UUID projectId, Purpose purpose) {

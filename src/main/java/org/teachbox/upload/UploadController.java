@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.teachbox.BackgroundPriority;
-import org.teachbox.imaging.ImageIngest;
 import org.teachbox.owner.Owner;
 import org.teachbox.project.ProjectService;
 import org.teachbox.project.Shelf;
@@ -65,9 +64,9 @@ class UploadController implements DisposableBean {
      * The decoders run behind the threads that answer clicks ({@link BackgroundPriority}): when a
      * class of 30 drops 2,700 photos at once, a classmate's "Add a class" still comes first.
      */
-    UploadController(ProjectService projects, ImageIngest ingest, UploadFeed feed, BackgroundPriority priority) {
+    UploadController(ProjectService projects, PictureIntake intake, UploadFeed feed, BackgroundPriority priority) {
         this.projects = projects;
-        this.intake = new PictureIntake(projects, ingest);
+        this.intake = intake;
         this.feed = feed;
         ThreadFactory threads = Thread.ofPlatform().name("upload-", 0).daemon().factory();
         this.decoders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
-import org.teachbox.imaging.ImageIngest;
+import org.teachbox.upload.PictureIntake;
 import org.teachbox.ratelimit.CaptureRateLimit;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
@@ -31,7 +31,7 @@ import org.teachbox.upload.UploadFeed;
 @AnonymousAllowed
 public class GatherView extends ProjectPage {
 
-    private final ImageIngest ingest;
+    private final PictureIntake pictures;
     private final ProjectFiles files;
     private final CaptureRateLimit captures;
     private final UploadFeed feed;
@@ -40,11 +40,11 @@ public class GatherView extends ProjectPage {
     private final Button next = new Button();
     private final Div download = new Div();
 
-    public GatherView(ProjectService projects, ImageIngest ingest, ProjectFiles files, CaptureRateLimit captures,
+    public GatherView(ProjectService projects, PictureIntake pictures, ProjectFiles files, CaptureRateLimit captures,
                       UploadFeed feed) {
         super(projects);
         this.feed = feed;
-        this.ingest = ingest;
+        this.pictures = pictures;
         this.files = files;
         this.captures = captures;
         Paragraph hint = new Paragraph(getTranslation("gather.hint"));
@@ -78,14 +78,14 @@ public class GatherView extends ProjectPage {
 
     private void showCards() {
         cards.removeAll();
-        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner, feed);
+        SampleIntake intake = new SampleIntake(pictures, captures, owner, feed);
         for (ImageClass c : projects.classes(owner, project.id())) {
             cards.add(card(intake, c));
         }
     }
 
     private ClassCard card(SampleIntake intake, ImageClass imageClass) {
-        ClassCard card = new ClassCard(projects, intake, owner, imageClass, project.modelKind(), ingest.limits().maxBytes());
+        ClassCard card = new ClassCard(projects, intake, owner, imageClass, project.modelKind(), pictures.maxBytes());
         card.addDeletedListener(e -> showCards());
         return card;
     }
@@ -99,7 +99,7 @@ public class GatherView extends ProjectPage {
         try {
             List<ImageClass> existing = projects.classes(owner, project.id());
             ImageClass added = projects.addClass(owner, project.id(), freeDefaultName(existing));
-            cards.add(card(new SampleIntake(projects, ingest, captures, owner, feed), added));
+            cards.add(card(new SampleIntake(pictures, captures, owner, feed), added));
         } catch (ProjectRuleException e) {
             Messages.error(this, e);
         }

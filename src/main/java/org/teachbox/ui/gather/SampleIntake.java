@@ -4,8 +4,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.teachbox.UserMessage;
-import org.teachbox.imaging.ImageIngest;
-import org.teachbox.project.ProjectService;
 import org.teachbox.project.Shelf;
 import org.teachbox.ratelimit.CaptureRateLimit;
 import org.teachbox.upload.Outcome;
@@ -25,12 +23,12 @@ final class SampleIntake {
     private final String owner;
     private final CaptureRateLimit captures;
 
-    SampleIntake(ProjectService projects, ImageIngest ingest, CaptureRateLimit captures, String owner) {
-        this(projects, ingest, captures, owner, new UploadFeed());
+    SampleIntake(PictureIntake pictures, CaptureRateLimit captures, String owner) {
+        this(pictures, captures, owner, new UploadFeed());
     }
 
-    SampleIntake(ProjectService projects, ImageIngest ingest, CaptureRateLimit captures, String owner, UploadFeed feed) {
-        this.pictures = new PictureIntake(projects, ingest);
+    SampleIntake(PictureIntake pictures, CaptureRateLimit captures, String owner, UploadFeed feed) {
+        this.pictures = pictures;
         this.captures = captures;
         this.owner = owner;
         this.feed = feed;
@@ -46,6 +44,7 @@ final class SampleIntake {
 
     Result acceptCaptured(UUID classId, Shelf shelf, String fileName, byte[] bytes) {
         if (!captures.allow(owner)) {
+            pictures.countRefusal("capture.too-fast");
             return Result.refused("capture.too-fast");
         }
         return accept(classId, shelf, fileName, bytes);

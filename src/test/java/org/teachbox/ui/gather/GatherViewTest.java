@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.teachbox.imaging.ImageIngest;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
@@ -29,7 +28,7 @@ class GatherViewTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    ImageIngest ingest;
+    org.teachbox.upload.PictureIntake pictures;
     @Autowired
     org.teachbox.transfer.ProjectFiles files;
     @Autowired
@@ -48,7 +47,7 @@ class GatherViewTest {
     @Test
     void addAClassAfterDeletingClassOneProposesANameNotTakenYet() {
         Project p = projects.create(owner, "Names", ModelKind.IMAGE, List.of("Class 1", "Class 2"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, pictures, files, captures, feed), p.id().toString());
 
         ServerSideUi.click(button(ServerSideUi.find(view, ClassCard.class, "class-0"), "Delete class"));
         ServerSideUi.click(ServerSideUi.find(view, Button.class, "add-class"));
@@ -59,7 +58,7 @@ class GatherViewTest {
     @Test
     void addingAClassLeavesTheOtherCardsAsTheyAre() {
         Project p = projects.create(owner, "Three", ModelKind.IMAGE, List.of("cats", "dogs"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, pictures, files, captures, feed), p.id().toString());
         ClassCard cats = ServerSideUi.find(view, ClassCard.class, "class-0");
 
         ServerSideUi.click(ServerSideUi.find(view, Button.class, "add-class"));
@@ -77,7 +76,7 @@ class GatherViewTest {
         for (int i = 0; i < projects.limits().maxImagesPerClass(); i++) {
             projects.addSample(owner, cats, new byte[] {1}, "image/jpeg");
         }
-        SampleIntake intake = new SampleIntake(projects, ingest, captures, owner);
+        SampleIntake intake = new SampleIntake(pictures, captures, owner);
 
         // A broken file would be called broken if it were decoded; a full class says so first.
         SampleIntake.Result result = intake.accept(cats, "broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
@@ -94,7 +93,7 @@ class GatherViewTest {
         var jpeg = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(frame, "jpeg", jpeg);
         // A burst of two, then hardly any more: a script sending ten at once gets two stored.
-        SampleIntake intake = new SampleIntake(projects, ingest, new CaptureRateLimit(new KeyedRateLimit(0.01, 2)), owner);
+        SampleIntake intake = new SampleIntake(pictures, new CaptureRateLimit(new KeyedRateLimit(0.01, 2)), owner);
 
         List<SampleIntake.Result> results = java.util.stream.IntStream.range(0, 10)
                 .mapToObj(i -> intake.acceptCaptured(cats, "webcam.jpg", jpeg.toByteArray())).toList();
@@ -108,7 +107,7 @@ class GatherViewTest {
     @Test
     void clearingAClassDeletedInAnotherTabSaysSoOnceInsteadOfFailing() {
         Project p = projects.create(owner, "Two tabs", ModelKind.IMAGE, List.of("cats", "dogs"));
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, pictures, files, captures, feed), p.id().toString());
         ClassCard cats = ServerSideUi.find(view, ClassCard.class, "class-0");
         projects.deleteClass(owner, projects.classes(owner, p.id()).getFirst().id());
 
@@ -124,7 +123,7 @@ class GatherViewTest {
         Project p = projects.create(owner, "Gone", ModelKind.IMAGE, List.of("cats", "dogs"));
         UUID classId = projects.classes(owner, p.id()).getFirst().id();
         UUID sample = projects.addSample(owner, classId, new byte[]{1, 2, 3}, "image/jpeg");
-        GatherView view = browser.enter(new GatherView(projects, ingest, files, captures, feed), p.id().toString());
+        GatherView view = browser.enter(new GatherView(projects, pictures, files, captures, feed), p.id().toString());
         projects.deleteSample(owner, sample);
 
         ServerSideUi.click(ServerSideUi.descendants(view).filter(Button.class::isInstance).map(Button.class::cast)
