@@ -20,7 +20,8 @@ import org.teachbox.export.SyntheticBackbone;
  *   what the network has learned (held-out accuracy, agreement with reference numbers). It is the
  *   first folder holding a model.json of: {@code -Dteachbox.test.backbone}, the environment
  *   variable {@code TEACHBOX_BACKBONE_TEST_DIR}, {@code ../shared/backbones/tm-export-a}, and
- *   {@code data/backbone}, where {@code scripts/get-backbone.sh} puts its download. Without one
+ *   {@code data/backbone}, where {@code scripts/get-backbone.sh} puts its download
+ *   ({@code -Dteachbox.test.backbone=none} looks nowhere, as on a fresh clone). Without one
  *   the test is skipped with one line, unless {@code TEACHBOX_REQUIRE_BACKBONE} is set (CI sets
  *   it), where it fails.</li>
  *   <li>{@link #forStructure()}: the real one when there is one, else {@link SyntheticBackbone},
@@ -38,6 +39,9 @@ public final class TestBackbones {
     static List<Path> candidates() {
         List<Path> out = new ArrayList<>();
         String property = System.getProperty("teachbox.test.backbone");
+        if ("none".equals(property)) {
+            return out; // -Dteachbox.test.backbone=none: run as a fresh clone does, on the synthetic one
+        }
         if (property != null && !property.isBlank()) {
             out.add(Path.of(property));
         }
