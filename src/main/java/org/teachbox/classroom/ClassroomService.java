@@ -80,10 +80,11 @@ public class ClassroomService {
      * Signs a learner in: a new name joins the classroom (while it is open and not full), a known
      * name must bring its PIN. Returns the learner, whose owner token the caller puts on the session.
      *
-     * @param client who is asking (the remote address), for the throttle on unknown codes
+     * @param client who is asking (the remote address), for the throttles on unknown codes and new names
+     * @param browser the asking browser's own token, for the throttle on new names
      */
     @Transactional
-    public Learner join(String typedCode, String typedName, String pin, String client) {
+    public Learner join(String typedCode, String typedName, String pin, String client, String browser) {
         Classroom classroom = JoinCodes.normalise(typedCode).flatMap(repo::byCode).orElseGet(() -> {
             throttle.codeTry(client);
             throw new ClassroomRuleException("join.error.no-such-code");
@@ -96,13 +97,16 @@ public class ClassroomService {
         if (known.isPresent()) {
             throttle.pinTry(classroom, name);
             if (!pins.matches(pin, known.get().pinHash())) {
+                throttle.pinWrong(classroom, name);
                 throw new ClassroomRuleException("join.error.wrong-pin", known.get().learner().name());
             }
+            throttle.pinRight(classroom, name);
             return known.get().learner();
         }
         if (!classroom.open()) {
             throw new ClassroomRuleException("join.error.closed");
         }
+        throttle.newName(client, browser);
         if (repo.countLearners(classroom.id()) >= limits.maxLearners()) {
             throw new ClassroomRuleException("join.error.full", limits.maxLearners());
         }
@@ -110,6 +114,11 @@ public class ClassroomService {
         repo.insertLearner(learner.id(), classroom.id(), name, pins.encode(pin), learner.ownerToken());
         log.info("A learner joined classroom {}", classroom.id());
         return learner;
+    }
+
+    /** Wrong PINs typed for this learner since they last signed in, for the teacher's dashboard. */
+    public int failedPinTries(Learner learner) {
+        return throttle.failedPinTries(classroom(learner.classroomId()), learner.name());
     }
 
     public Learner learner(UUID learnerId) {
@@ -120,8 +129,9 @@ public class ClassroomService {
         if (pin == null || !pin.matches("\\d{4}")) {
             throw new ClassroomRuleException("join.error.pin-format");
         }
-        repo.learner(learnerId).orElseThrow(() -> new ClassroomRuleException("classroom.error.not-found"));
+        Learner learner = repo.learner(learnerId).orElseThrow(() -> new ClassroomRuleException("classroom.error.not-found"));
         repo.setPinHash(learnerId, pins.encode(pin));
+        throttle.pinRight(classroom(learner.classroomId()), learner.name());
     }
 
     /** The learner behind an owner token, if that token belongs to a classroom learner. */

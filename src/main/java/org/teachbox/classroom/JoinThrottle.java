@@ -3,27 +3,54 @@ package org.teachbox.classroom;
 import org.teachbox.ratelimit.KeyedRateLimit;
 
 /**
- * Slows down guessing. A four-digit PIN has only 10,000 values, so each learner name may be
- * tried 5 times at once and then once every 20 seconds, and a whole classroom 40 times at once
- * and then twice a second (a class signing back in at the start of a lesson fits). Unknown join
- * codes are limited per computer, so codes cannot be scanned.
+ * Slows down guessing and filling. A four-digit PIN has only 10,000 values, so wrong PINs close
+ * the name they were typed for, longer each round ({@link PinBackoff}); other names are not held
+ * up. New names are limited per browser (3 at once, then one a minute: a pupil cannot fill the
+ * class with made-up names) and per address (a class's worth at once, then one every 3 seconds,
+ * for a script that throws its cookie away). Unknown join codes are limited per computer, so codes
+ * cannot be scanned.
  */
 final class JoinThrottle {
 
-    private final KeyedRateLimit perName = new KeyedRateLimit(1.0 / 20, 5);
-    private final KeyedRateLimit perClassroom = new KeyedRateLimit(2, 40);
+    private final PinBackoff pins = new PinBackoff();
     private final KeyedRateLimit codesPerClient = new KeyedRateLimit(1.0 / 5, 10);
+    private final KeyedRateLimit newNamesPerBrowser = new KeyedRateLimit(1.0 / 60, 3);
+    private final KeyedRateLimit newNamesPerAddress = new KeyedRateLimit(1.0 / 3, 40);
 
+    /** Before a PIN is checked: refused while the name is closed after wrong PINs. */
     void pinTry(Classroom classroom, String name) {
-        if (!perName.tryAcquire(classroom.id() + "/" + LearnerNames.key(name))
-                || !perClassroom.tryAcquire(classroom.id().toString())) {
+        if (pins.secondsToWait(key(classroom, name)) > 0) {
             throw new ClassroomRuleException("join.error.too-many-tries");
         }
+    }
+
+    void pinWrong(Classroom classroom, String name) {
+        pins.failed(key(classroom, name));
+    }
+
+    void pinRight(Classroom classroom, String name) {
+        pins.succeeded(key(classroom, name));
+    }
+
+    int failedPinTries(Classroom classroom, String name) {
+        return pins.failedTries(key(classroom, name));
     }
 
     void codeTry(String client) {
         if (!codesPerClient.tryAcquire(client == null ? "?" : client)) {
             throw new ClassroomRuleException("join.error.too-many-tries");
         }
+    }
+
+    /** A new name joining: limited per browser and per address. */
+    void newName(String client, String browser) {
+        if (!newNamesPerBrowser.tryAcquire(browser == null ? "?" : browser)
+                || !newNamesPerAddress.tryAcquire(client == null ? "?" : client)) {
+            throw new ClassroomRuleException("join.error.too-many-names");
+        }
+    }
+
+    private static String key(Classroom classroom, String name) {
+        return classroom.id() + "/" + LearnerNames.key(name);
     }
 }

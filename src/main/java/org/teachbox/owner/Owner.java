@@ -53,11 +53,15 @@ public final class Owner {
         session.setAttribute(REQUEST_ATTRIBUTE, learnerToken);
     }
 
-    /** Back to the browser's own projects; the caller reloads the page. */
+    /**
+     * Back to the browser's own projects (they belong to its cookie, not to the session): the
+     * session that carried the learner is ended, so nothing of it works on a shared computer
+     * afterwards. Call it after asking the page to reload.
+     */
     public static void leaveClassroom() {
         VaadinSession session = VaadinSession.getCurrent();
-        session.getSession().removeAttribute(LEARNER_ATTRIBUTE);
         session.setAttribute(REQUEST_ATTRIBUTE, null);
+        session.getSession().invalidate();
     }
 
     /** A fresh unguessable owner token (256 random bits). */

@@ -15,8 +15,10 @@ import org.teachbox.ratelimit.KeyedRateLimit;
 
 /**
  * Checks a teacher's sign-in: any name (it is only shown on the dashboard) and the server's
- * teacher password. Guessing is slowed down: 5 tries per address, then one every 12 seconds,
- * and 30 for all addresses together, then one every 2 seconds.
+ * teacher password. Guessing is slowed down per address: 5 tries, then one every 12 seconds.
+ * There is no budget shared by all addresses: a pupil hammering from one laptop (or from many)
+ * must never keep the teacher out at their own computer. What keeps a password from being guessed
+ * across many addresses is its length (see {@link TeacherPassword}) and BCrypt's cost per try.
  */
 @Component
 class TeacherSignIn implements AuthenticationProvider {
@@ -25,7 +27,6 @@ class TeacherSignIn implements AuthenticationProvider {
 
     private final TeacherPassword password;
     private final KeyedRateLimit perAddress = new KeyedRateLimit(1.0 / 12, 5);
-    private final KeyedRateLimit everyone = new KeyedRateLimit(0.5, 30);
 
     TeacherSignIn(TeacherPassword password) {
         this.password = password;
@@ -34,7 +35,7 @@ class TeacherSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "?";
-        if (!perAddress.tryAcquire(address) || !everyone.tryAcquire("all")) {
+        if (!perAddress.tryAcquire(address)) {
             throw new LockedException("Too many sign-in attempts");
         }
         if (!password.matches(String.valueOf(attempt.getCredentials()))) {

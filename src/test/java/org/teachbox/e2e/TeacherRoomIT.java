@@ -136,9 +136,12 @@ class TeacherRoomIT extends BrowserTest {
 
         // leaving the class goes back to this browser's own (empty) projects
         again.navigate(url("/"));
+        String learnerSession = sessionId(again);
         again.locator("#leave-classroom").click();
         again.waitForURL(Pattern.compile(".*/$"));
         assertThat(again.locator("#learner-name")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(sessionId(again)).as("the learner's session ended")
+                .isNotEqualTo(learnerSession);
         assertThat(again.locator(".tb-project-card")).hasCount(0);
 
         // ending the classroom deletes its learners' work, after a question
@@ -214,5 +217,10 @@ class TeacherRoomIT extends BrowserTest {
         settle(p);
         p.locator("#train-button").click();
         return p;
+    }
+
+    private static String sessionId(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).map(c -> c.value)
+                .findFirst().orElse("");
     }
 }

@@ -44,6 +44,28 @@ class TeacherSignInTest {
     }
 
     @Test
+    void wrongPasswordsFromManyAddressesNeverKeepTheTeacherOutAtTheirOwnComputer() {
+        for (int i = 0; i < 200; i++) {
+            String address = "10.9." + (i / 250) + "." + (i % 250);
+            try {
+                signIn.authenticate(attempt("x", "guess " + i, address));
+            } catch (BadCredentialsException | LockedException expected) {
+                // refused, as it should be
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(signIn.authenticate(attempt("Ms Chen", "correct horse", "10.0.0.7")).isAuthenticated()).isTrue();
+        }
+    }
+
+    @Test
+    void aShortPasswordStopsTheServerAndSaysWhy() {
+        assertThatThrownBy(() -> new TeacherPassword("secret1"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 10");
+        assertThat(new TeacherPassword("ten chars!").isSet()).isTrue();
+    }
+
+    @Test
     void withoutAPasswordNobodySignsIn() {
         TeacherPassword none = new TeacherPassword("");
         assertThat(none.isSet()).isFalse();

@@ -79,8 +79,8 @@ public class MainLayout extends Div implements RouterLayout {
             Span who = new Span(getTranslation("nav.learner", learner.name(), classrooms.classroomOf(learner).name()));
             who.setId("learner-name");
             Button leave = new Button(getTranslation("nav.leave"), e -> {
-                Owner.leaveClassroom();
                 UI.getCurrent().getPage().setLocation("/");
+                Owner.leaveClassroom();
             });
             leave.setId("leave-classroom");
             leave.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
