@@ -37,7 +37,7 @@ class SyntheticBackboneTest {
         assertThat(shape).hasSize(1280);
         double differ = 0;
         double size = 0;
-        for (int i = 0; i < grey.length; i++) {
+        for (int i = 0; i < shape.length; i++) {
             assertThat(Float.isFinite(shape[i]) && Float.isFinite(digit[i])).isTrue();
             differ += Math.abs(shape[i] - digit[i]);
             size += Math.abs(shape[i]);
