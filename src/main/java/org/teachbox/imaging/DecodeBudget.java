@@ -34,7 +34,7 @@ final class DecodeBudget {
     static DecodeBudget forThisMachine() {
         long quarter = Runtime.getRuntime().maxMemory() / 4;
         long capacity = Math.clamp(quarter, 64L * KIB * KIB, 1024L * KIB * KIB);
-        return new DecodeBudget(Math.max(2, Runtime.getRuntime().availableProcessors()), capacity, Duration.ofSeconds(60));
+        return new DecodeBudget(Math.max(2, Runtime.getRuntime().availableProcessors()), capacity, Duration.ofSeconds(15));
     }
 
     long capacityBytes() {

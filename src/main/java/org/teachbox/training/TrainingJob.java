@@ -18,6 +18,8 @@ public final class TrainingJob {
     private final ModelKind kind;
     private final long cost;
     private final long queuedAtNanos = System.nanoTime();
+    private volatile long deadlineNanos;
+    private volatile boolean timedOut;
 
     TrainingJob(TrainingRequest request) {
         this(request, ModelKind.IMAGE, 0);
@@ -80,7 +82,21 @@ public final class TrainingJob {
         cancelled.set(true);
     }
 
+    /** From now on the job stops by itself once it has run for this long. */
+    void startClock(java.time.Duration limit) {
+        deadlineNanos = System.nanoTime() + limit.toNanos();
+    }
+
+    /** Cancelled by someone, or past its time limit (then {@link #timedOut()} says so too). */
     boolean isCancelled() {
+        if (!cancelled.get() && deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+            timedOut = true;
+            cancelled.set(true);
+        }
         return cancelled.get();
+    }
+
+    boolean timedOut() {
+        return timedOut;
     }
 }

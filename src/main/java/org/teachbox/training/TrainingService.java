@@ -50,6 +50,7 @@ public class TrainingService implements DisposableBean {
     private final List<Thread> workers = new ArrayList<>();
     private final int threadsPerJob;
     private final long maxCost;
+    private final java.time.Duration maxTime;
     private final QueueClock clock;
     private final TrainingMetrics metrics;
     private final Map<String, TrainingJob> activeBySlot = new ConcurrentHashMap<>();
@@ -64,13 +65,15 @@ public class TrainingService implements DisposableBean {
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
                     ApplicationEventPublisher events, BackgroundPriority priority, MeterRegistry meters,
                     @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
-                    @Value("${teachbox.training.max-cost:200000}") long maxCost) {
+                    @Value("${teachbox.training.max-cost:200000}") long maxCost,
+                    @Value("${teachbox.training.max-time:15m}") java.time.Duration maxTime) {
         this.projects = projects;
         this.models = models;
         this.embeddings = embeddings;
         this.interruptions = interruptions;
         this.events = events;
         this.maxCost = maxCost;
+        this.maxTime = maxTime;
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = parallelJobs > 0 ? parallelJobs : Math.max(1, cores / 2);
         this.threadsPerJob = Math.max(1, cores / jobs);
@@ -198,12 +201,15 @@ public class TrainingService implements DisposableBean {
                 return;
             }
             TrainingRequest request = job.request();
+            job.startClock(maxTime);
             ProjectData data = projects.data(request.owner(), request.projectId());
             log.info("Training {} for project {} ({} classes, {})", job.purpose(), job.projectId(),
                     data.classes().size(), request.settings());
             TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e), embeddings).run(data);
             if (outcome == null) {
-                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
+                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(),
+                        job.timedOut() ? "train.error.too-long" : "train.cancelled",
+                        job.timedOut() ? List.of(Math.max(1, maxTime.toMinutes())) : List.of()));
                 return;
             }
             log.info("Training {} for project {} ended {} after {} ms", job.purpose(), job.projectId(),
@@ -213,6 +219,12 @@ public class TrainingService implements DisposableBean {
             }
             events.publishEvent(new RunEnded(job.id(), request.owner(), job.projectId(), job.purpose(), job.kind(),
                     outcome.model(), outcome.report()));
+            if (job.timedOut()) {
+                // one job may not hold a worker for the whole lesson: stopped, and said why
+                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.error.too-long",
+                        List.of(Math.max(1, maxTime.toMinutes()))));
+                return;
+            }
             publish(job, new TrainingEvent.Finished(job.id(), job.purpose(), outcome.report()));
         } catch (ProjectRuleException e) {
             publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), e.messageKey(), List.of(e.messageArgs())));

@@ -58,6 +58,12 @@ public final class PictureIntake {
         return Outcome.refused(ImageRejectedException.TOO_LARGE, fileName, ingest.limits().maxBytesText());
     }
 
+    /** A file the server had no room for right now: the learner may send it again. */
+    public Outcome busy(String fileName) {
+        refused(ImageRejectedException.BUSY);
+        return Outcome.refused(ImageRejectedException.BUSY, fileName);
+    }
+
     /** A refusal for some other reason on the way in (too many frames a second, say). */
     public void countRefusal(String messageKey) {
         refused(messageKey);

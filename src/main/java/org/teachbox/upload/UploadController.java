@@ -56,6 +56,7 @@ class UploadController implements DisposableBean {
 
     private final ProjectService projects;
     private final PictureIntake intake;
+    private final UploadGate gate;
     private final UploadFeed feed;
     private final Translations translations = new Translations();
     private final ExecutorService decoders;
@@ -64,9 +65,11 @@ class UploadController implements DisposableBean {
      * The decoders run behind the threads that answer clicks ({@link BackgroundPriority}): when a
      * class of 30 drops 2,700 photos at once, a classmate's "Add a class" still comes first.
      */
-    UploadController(ProjectService projects, PictureIntake intake, UploadFeed feed, BackgroundPriority priority) {
+    UploadController(ProjectService projects, PictureIntake intake, UploadGate gate, UploadFeed feed,
+                     BackgroundPriority priority) {
         this.projects = projects;
         this.intake = intake;
+        this.gate = gate;
         this.feed = feed;
         ThreadFactory threads = Thread.ofPlatform().name("upload-", 0).daemon().factory();
         this.decoders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -105,8 +108,14 @@ class UploadController implements DisposableBean {
 
     private FileAnswer one(String owner, UUID classId, Shelf shelf, String listener, Locale locale, MultipartFile part) {
         String name = part.getOriginalFilename() == null ? "?" : part.getOriginalFilename();
-        Outcome outcome = part.getSize() > intake.maxBytes() ? intake.tooLarge(name)
-                : intake.accept(owner, classId, shelf, name, bytes(part));
+        Outcome outcome;
+        if (part.getSize() > intake.maxBytes()) {
+            outcome = intake.tooLarge(name);
+        } else {
+            try (UploadGate.Pass pass = gate.enter(owner, part.getSize()).orElse(null)) {
+                outcome = pass == null ? intake.busy(name) : intake.accept(owner, classId, shelf, name, bytes(part));
+            }
+        }
         feed.publish(listener, owner, new UploadFeed.Arrived(name, part.getSize(), outcome));
         return outcome.stored() ? new FileAnswer(name, true, outcome.sampleId().toString(), null)
                 : new FileAnswer(name, false, null, outcome.sentence(name, (k, a) -> translations.get(locale, k, a)));
