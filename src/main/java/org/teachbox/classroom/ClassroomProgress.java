@@ -38,7 +38,7 @@ public class ClassroomProgress {
 
     public List<LearnerProgress> of(UUID classroomId) {
         return classrooms.learners(classroomId).stream()
-                .map(l -> new LearnerProgress(l.id(), l.name(), projects.projectsOf(l.ownerToken()).stream()
+                .map(l -> new LearnerProgress(l.id(), l.name(), classrooms.failedPinTries(l), projects.projectsOf(l.ownerToken()).stream()
                         .map(p -> project(l.ownerToken(), p)).toList()))
                 .toList();
     }

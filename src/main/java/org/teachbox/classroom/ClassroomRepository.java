@@ -54,6 +54,10 @@ class ClassroomRepository {
         jdbc.sql("DELETE FROM classroom WHERE id = ?").param(id).update();
     }
 
+    void deleteLearner(UUID id) {
+        jdbc.sql("DELETE FROM learner WHERE id = ?").param(id).update();
+    }
+
     void insertLearner(UUID id, UUID classroomId, String name, String pinHash, String ownerToken) {
         jdbc.sql("INSERT INTO learner (id, classroom_id, name, name_key, pin_hash, owner_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, classroomId, name, LearnerNames.key(name), pinHash, ownerToken, Timestamp.from(Instant.now()))

@@ -143,6 +143,21 @@ public class ClassroomService {
         return classroom(learner.classroomId());
     }
 
+    /**
+     * Takes one learner out of the classroom, with every project they made (their training
+     * stops). Their name is free again; the teacher's page asks before calling this.
+     */
+    @Transactional
+    public void removeLearner(UUID learnerId) {
+        Learner learner = learner(learnerId);
+        for (Project project : projects.projectsOf(learner.ownerToken())) {
+            projects.deleteProject(learner.ownerToken(), project.id());
+        }
+        repo.deleteLearner(learnerId);
+        throttle.pinRight(classroom(learner.classroomId()), learner.name());
+        log.info("A learner was removed from classroom {}", learner.classroomId());
+    }
+
     /** Ends a classroom: every learner's projects are deleted (their training stops), then the learners. */
     @Transactional
     public void delete(UUID classroomId) {

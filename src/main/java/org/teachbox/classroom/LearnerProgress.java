@@ -7,7 +7,7 @@ import java.util.UUID;
  * One row of the teacher's dashboard: a learner and where each of their projects stands. The
  * dashboard gets these small records, never training jobs or models.
  */
-public record LearnerProgress(UUID learnerId, String name, List<ProjectProgress> projects) {
+public record LearnerProgress(UUID learnerId, String name, int failedPinTries, List<ProjectProgress> projects) {
 
     public record ProjectProgress(UUID projectId, String name, List<ClassCount> classes, Training training) {
     }

@@ -113,6 +113,22 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void theTeacherRemovesALearnerWithTheirProjectsAndTheNameIsFreeAgain() {
+        Classroom c = classrooms.create("Removing");
+        Learner fake = classrooms.join(c.joinCode(), "Fake", "1111", client, browser());
+        Learner real = classrooms.join(c.joinCode(), "Real", "2222", client, browser());
+        projects.create(fake.ownerToken(), "Junk", ModelKind.IMAGE, List.of("a", "b"));
+        Project kept = projects.create(real.ownerToken(), "Cats", ModelKind.IMAGE, List.of("a", "b"));
+
+        classrooms.removeLearner(fake.id());
+
+        assertThat(classrooms.learners(c.id())).extracting(Learner::name).containsExactly("Real");
+        assertThat(projects.projectsOf(fake.ownerToken())).isEmpty();
+        assertThat(projects.projectsOf(real.ownerToken())).extracting(Project::id).containsExactly(kept.id());
+        assertThat(classrooms.join(c.joinCode(), "Fake", "3333", client, browser()).id()).isNotEqualTo(fake.id());
+    }
+
+    @Test
     void unknownCodesAreRefusedAndScanningThemIsSlowedDown() {
         String scanner = "192.0.2." + (int) (Math.random() * 200);
         for (int i = 0; i < 10; i++) {

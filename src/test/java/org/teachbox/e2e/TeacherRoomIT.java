@@ -124,8 +124,11 @@ class TeacherRoomIT extends BrowserTest {
         fillJoin(again, "Leo", "1234");
         assertThat(again.locator("#join-pin input")).hasValue("");
         assertThat(again.locator("#join-problem")).containsText("Wrong PIN for “Leo”");
+        // the dashboard shows the wrong PINs typed for Leo's name, until he signs in
+        assertThat(leoCard.locator(".tb-wrong-pins")).containsText("2 wrong PINs", LONG);
         fillJoin(again, "leo", "2468");
         assertThat(again.locator("#learner-name")).containsText("Leo · 7B Monday");
+        assertThat(leoCard.locator(".tb-wrong-pins")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(again.locator(".tb-project-card")).hasCount(1);
         assertThat(again.locator(".tb-project-card")).containsText("Shapes");
 
@@ -143,6 +146,14 @@ class TeacherRoomIT extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(sessionId(again)).as("the learner's session ended")
                 .isNotEqualTo(learnerSession);
         assertThat(again.locator(".tb-project-card")).hasCount(0);
+
+        // the teacher removes a learner, after a question: the card and the work go, Leo stays
+        miaCard.locator(".tb-remove-learner").click();
+        assertThat(page.locator("vaadin-dialog")).containsText("This cannot be undone.");
+        screenshot(page, "teacher-05-remove-learner");
+        page.locator("#confirm-remove").click();
+        assertThat(miaCard).hasCount(0);
+        assertThat(leoCard).isVisible();
 
         // ending the classroom deletes its learners' work, after a question
         page.navigate(url("/teacher"));

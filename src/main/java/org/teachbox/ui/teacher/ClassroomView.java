@@ -42,7 +42,7 @@ import org.teachbox.ui.layout.MainLayout;
 /**
  * One classroom on the projector and on the teacher's screen: the join code, link and QR code;
  * every learner's projects, pictures and training, refreshed live; stop a training, reset a
- * PIN, take the whole classroom home as a zip, or end the classroom.
+ * PIN, remove a learner, take the whole classroom home as a zip, or end the classroom.
  */
 @Route(value = "teacher/classroom/:classroomId", layout = MainLayout.class)
 @RolesAllowed("TEACHER")
@@ -162,7 +162,7 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
             learners.add(new LearnerCard(learner, (l, p) -> {
                 progress.stopTraining(l.learnerId(), p.projectId());
                 Messages.info(getTranslation("classroom.stopped", l.name(), p.name()));
-            }, this::resetPin));
+            }, this::resetPin, this::confirmRemove));
         }
     }
 
@@ -187,6 +187,23 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
         save.setId("save-pin");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmRemove(LearnerProgress learner) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("classroom.remove.title", learner.name()));
+        dialog.add(new Paragraph(getTranslation("classroom.remove.text", learner.name(), learner.projects().size())));
+        Button yes = new Button(getTranslation("classroom.remove.confirm"), e -> {
+            classrooms.removeLearner(learner.learnerId());
+            dialog.close();
+            Messages.info(getTranslation("classroom.remove.done", learner.name()));
+            shown = null;
+            show(progress.of(classroom.id()));
+        });
+        yes.setId("confirm-remove");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), yes);
         dialog.open();
     }
 

@@ -18,11 +18,13 @@ import org.teachbox.classroom.LearnerProgress.Training;
 
 /**
  * One learner on the dashboard: their name (always as text), each project with its pictures per
- * class and its training, a Stop button while a training waits or runs, and Reset PIN.
+ * class and its training, a Stop button while a training waits or runs, Reset PIN and Remove;
+ * wrong PINs typed for this name since the learner last signed in, when there are any.
  */
 class LearnerCard extends Div {
 
-    LearnerCard(LearnerProgress learner, BiConsumer<LearnerProgress, ProjectProgress> stop, Consumer<LearnerProgress> resetPin) {
+    LearnerCard(LearnerProgress learner, BiConsumer<LearnerProgress, ProjectProgress> stop, Consumer<LearnerProgress> resetPin,
+                Consumer<LearnerProgress> remove) {
         addClassName("tb-panel");
         addClassName("tb-learner-card");
         getElement().setAttribute("data-learner", learner.name());
@@ -31,9 +33,17 @@ class LearnerCard extends Div {
         Button reset = new Button(getTranslation("classroom.reset-pin"), e -> resetPin.accept(learner));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         reset.addClassName("tb-reset-pin");
-        Div head = new Div(name, reset);
+        Button removeButton = new Button(getTranslation("classroom.remove"), e -> remove.accept(learner));
+        removeButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        removeButton.addClassName("tb-remove-learner");
+        Div head = new Div(name, reset, removeButton);
         head.addClassName("tb-learner-head");
         add(head);
+        if (learner.failedPinTries() > 0) {
+            Paragraph tries = new Paragraph(getTranslation("classroom.wrong-pins", learner.failedPinTries()));
+            tries.addClassName("tb-wrong-pins");
+            add(tries);
+        }
         if (learner.projects().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("classroom.learner.no-projects"));
             none.addClassName("tb-muted");
