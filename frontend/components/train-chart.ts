@@ -98,7 +98,8 @@ const bestEpochPlugin: Plugin<'line'> = {
     }
 
     if (best.label) {
-      const text = `${best.label}: ${best.epoch}`;
+      // the label is a pattern from the bundles ("Kept: epoch {0}", "保留：第 {0} 輪")
+      const text = best.label.includes('{0}') ? best.label.replace('{0}', String(best.epoch)) : `${best.label}: ${best.epoch}`;
       ctx.font = `600 12px ${getComputedStyle(chart.canvas).fontFamily}`;
       const width = ctx.measureText(text).width + 10;
       // A tag at the bottom of the line, kept inside the plot even at the right edge.
