@@ -11,6 +11,10 @@
  * detach/re-attach and works even if properties arrive before the element is upgraded. The chart
  * object is created once and only its data is swapped, without animation: a live curve that
  * wobbles on every epoch is hard to read. All words come from the server, already translated.
+ *
+ * A loss that spans more than a hundredfold (a learning rate far too big spikes the first epochs
+ * to thousands) is drawn on a logarithmic axis, titled with `logScaleText`, so the later epochs
+ * stay readable instead of being squashed onto the floor.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
@@ -21,13 +25,17 @@ import {
   LineController,
   LineElement,
   LinearScale,
+  LogarithmicScale,
   PointElement,
   Title,
   Tooltip,
   type Plugin,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Legend, Title, Tooltip);
+
+/** A loss whose largest value is more than this many times its smallest gets a logarithmic axis. */
+const LOG_SCALE_SPAN = 100;
 
 export interface TrainChartTexts {
   title: string;
@@ -179,6 +187,7 @@ export class TrainChartElement extends LitElement {
   @property({ type: Array }) runs: RunSeries[] = [];
   @property({ type: Number }) gapEpoch = 0;
   @property({ type: String }) gapLabel = '';
+  @property({ type: String }) logScaleText = '';
   @property({ type: Object }) texts: TrainChartTexts = { title: '', train: '', validation: '', x: '', best: '' };
 
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -305,8 +314,23 @@ export class TrainChartElement extends LitElement {
         },
       ];
     }
+    this.chooseScale(chart);
     (chart.options.plugins as any).teachboxBestEpoch = { epoch: overlay ? 0 : this.bestEpoch, label: this.texts.best };
     (chart.options.plugins as any).teachboxGap = { epoch: overlay ? 0 : this.gapEpoch, label: this.gapLabel };
+  }
+
+  /** Linear, or logarithmic when the values span more than LOG_SCALE_SPAN (never for percentages). */
+  private chooseScale(chart: Chart<'line'>) {
+    const values = chart.data.datasets
+      .flatMap((d) => d.data as (number | null)[])
+      .filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+    const span = values.length ? Math.max(...values) / Math.min(...values) : 1;
+    const log = !this.percent && span > LOG_SCALE_SPAN;
+    const y = chart.options.scales!.y as any;
+    y.type = log ? 'logarithmic' : 'linear';
+    y.beginAtZero = !log;
+    y.title = { display: log && !!this.logScaleText, text: this.logScaleText };
+    this.toggleAttribute('log-scale', log);
   }
 
   private format(value: number) {

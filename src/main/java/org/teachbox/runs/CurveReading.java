@@ -19,6 +19,16 @@ import org.teachbox.training.TrainingReport.EpochRow;
  *   <li><b>the loss rises</b>: after at least three epochs, training loss ends higher than it
  *   was after the first. With a workable learning rate it always falls, so a rising loss is,
  *   like a loss that becomes NaN, a learning rate too big.</li>
+ *   <li><b>nothing was learned</b>: after at least five epochs the model still does no better than
+ *   guessing on its own training pictures (training accuracy within 10 points of chance, and a
+ *   training loss still at or above 90% of what guessing costs, ln of the number of classes).
+ *   Training pictures can always be learned by heart, so that too is a step size that throws
+ *   every adjustment away, even when a first-epoch spike makes the loss look as if it fell;</li>
+ *   <li><b>the loss jumps</b>: training loss ends more than three times above its lowest, or
+ *   doubles from one epoch to the next at least three times (each time above 0.5): the steps
+ *   overshoot back and forth;</li>
+ *   <li><b>the loss spikes</b>: some epoch's training loss is more than ten times what guessing
+ *   costs. Even a run that then recovers took steps so big that it was luck.</li>
  * </ul>
  */
 public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRising) {
@@ -38,9 +48,77 @@ public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRis
         return new CurveReading(best(history), gapEpoch, gap, rising(history));
     }
 
-    /** A diverged run, or one whose loss rose: both ask for a smaller learning rate. */
+    /** Why a run asks for a smaller learning rate, if it does. */
+    public enum StepSign { NONE, NAN, RISING, NOTHING_LEARNED, JUMPING, SPIKE }
+
+    /** A diverged run, or one whose loss rose, learned nothing or jumped: all ask for a smaller learning rate. */
     public static boolean suggestsSmallerLearningRate(TrainingReport report) {
-        return TrainingReport.DIVERGED.equals(report.status()) || of(report.history()).lossRising();
+        return stepSign(report) != StepSign.NONE;
+    }
+
+    public static StepSign stepSign(TrainingReport report) {
+        List<EpochRow> history = report.history();
+        if (TrainingReport.DIVERGED.equals(report.status())) {
+            return StepSign.NAN;
+        }
+        if (rising(history)) {
+            return StepSign.RISING;
+        }
+        if (nothingLearned(history, report.classNames().size())) {
+            return StepSign.NOTHING_LEARNED;
+        }
+        if (jumping(history)) {
+            return StepSign.JUMPING;
+        }
+        return peakLoss(history) > SPIKE * guessingLoss(report) ? StepSign.SPIKE : StepSign.NONE;
+    }
+
+    static final double SPIKE = 10.0;
+
+    /** The training loss of a model that only guesses: ln of the number of classes. */
+    public static double guessingLoss(TrainingReport report) {
+        return Math.log(Math.max(2, report.classNames().size()));
+    }
+
+    /** The highest training loss of any epoch (infinite when one was not a number). */
+    public static double peakLoss(List<EpochRow> history) {
+        double peak = 0;
+        for (EpochRow r : history) {
+            peak = Double.isFinite(r.trainLoss()) ? Math.max(peak, r.trainLoss()) : Double.POSITIVE_INFINITY;
+        }
+        return peak;
+    }
+
+    static final int LEARNING_EPOCHS = 5;
+    static final double NEAR_CHANCE = 0.10;
+    static final double JUMP = 2.0;
+    static final double FAR_ABOVE_LOWEST = 3.0;
+    static final double NOTICEABLE_LOSS = 0.5;
+
+    private static boolean nothingLearned(List<EpochRow> history, int classes) {
+        if (history.size() < LEARNING_EPOCHS || classes < 2) {
+            return false;
+        }
+        EpochRow last = history.getLast();
+        double chance = 1.0 / classes;
+        return last.trainAccuracy() < chance + NEAR_CHANCE && !(last.trainLoss() < 0.9 * Math.log(classes));
+    }
+
+    private static boolean jumping(List<EpochRow> history) {
+        if (history.size() < 3) {
+            return false;
+        }
+        double lowest = Double.POSITIVE_INFINITY;
+        int jumps = 0;
+        for (int i = 0; i < history.size(); i++) {
+            double loss = history.get(i).trainLoss();
+            if (i > 0 && loss > JUMP * history.get(i - 1).trainLoss() && loss > NOTICEABLE_LOSS) {
+                jumps++;
+            }
+            lowest = Math.min(lowest, loss);
+        }
+        double last = history.getLast().trainLoss();
+        return jumps >= 3 || (last > FAR_ABOVE_LOWEST * lowest && last > NOTICEABLE_LOSS);
     }
 
     private static int best(List<EpochRow> history) {

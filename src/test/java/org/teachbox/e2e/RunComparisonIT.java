@@ -126,6 +126,43 @@ class RunComparisonIT extends BrowserTest {
         assertThat(page.locator("#learning-rate input")).hasValue("100");
     }
 
+    /**
+     * The learning-rate exercise on the Shapes sample (small network): Adam at learning rate 10
+     * does not blow up into NaN, and used to end with "Training finished" and no word. Now the page
+     * says the rate is too big, in English and in 繁體中文, and the loss chart, whose first epochs
+     * reach millions, switches to a logarithmic axis so the later ones stay readable.
+     */
+    @Test
+    void aFarTooBigLearningRateThatLearnsNothingGetsTheHintInBothLanguages() {
+        Page english = page;
+        Page chinese = newContext("zh-TW").newPage();
+        for (Page p : List.of(english, chinese)) {
+            p.navigate(url("/"));
+            p.locator("#sample-shapes").click();
+            p.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
+            p.navigate(p.url() + "/train");
+            p.locator("#advanced").click();
+            p.locator("#epochs input").fill("12");
+            p.locator("#epochs input").press("Tab");
+            p.locator("#learning-rate input").fill("10");
+            p.locator("#learning-rate input").press("Tab");
+            settle(p);
+            p.locator("#train-button").click();
+        }
+        assertThat(english.locator("#diverged-hint")).isVisible(LONG);
+        assertThat(english.locator("#diverged-hint")).containsText("Try one ten times smaller");
+        assertThat(english.locator("#retry-smaller-lr")).hasText("Train again with learning rate 1 (instead of 10)");
+        assertThat(english.locator("#loss-chart")).hasAttribute("log-scale", "");
+        english.locator("#loss-chart").scrollIntoViewIfNeeded();
+        screenshot(english, "25-runs-learned-nothing");
+
+        assertThat(chinese.locator("#diverged-hint")).isVisible(LONG);
+        assertThat(chinese.locator("#diverged-hint")).containsText("試試小十倍的學習率");
+        assertThat(chinese.locator("#retry-smaller-lr")).containsText("改用學習率 1 重新訓練");
+        screenshot(chinese, "25-runs-learned-nothing-zh");
+        chinese.context().close();
+    }
+
     private void setField(String selector, String value) {
         page.locator(selector).fill(value);
         page.locator(selector).press("Tab");

@@ -67,6 +67,9 @@ class RunColumn extends Div {
         chart.setPercent(percent);
         chart.setTexts(getTranslation(titleKey), getTranslation("chart.train"), getTranslation("chart.validation"),
                 getTranslation("chart.epoch"), getTranslation("chart.best"));
+        if (!percent) {
+            chart.setLogScaleText(getTranslation("chart.loss.log-scale"));
+        }
         chart.setHistory(train, validation);
         return chart;
     }

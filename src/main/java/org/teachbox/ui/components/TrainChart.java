@@ -43,6 +43,11 @@ public class TrainChart extends Component implements HasSize {
         getElement().setPropertyBean("texts", new Texts(title, trainLabel, validationLabel, xLabel, bestLabel));
     }
 
+    /** The axis title shown when a loss spans so much that the chart switches to a logarithmic axis. */
+    public void setLogScaleText(String text) {
+        getElement().setProperty("logScaleText", text);
+    }
+
     /** Shows values as 0–100 % on a fixed axis; use it for accuracy, not for loss. Values stay fractions (0–1). */
     public void setPercent(boolean percent) {
         getElement().setProperty("percent", percent);

@@ -39,6 +39,7 @@ public class CurvesPanel extends Div {
         String best = getTranslation("chart.best");
         accuracy.setTexts(getTranslation("chart.accuracy"), train, validation, epoch, best);
         loss.setTexts(getTranslation("chart.loss"), train, validation, epoch, best);
+        loss.setLogScaleText(getTranslation("chart.loss.log-scale"));
         note.setId("curves-note");
         note.addClassName("tb-curves-note");
         add(panel("chart.accuracy", "chart.accuracy.hint", accuracy), panel("chart.loss", "chart.loss.hint", loss), note);

@@ -13,7 +13,7 @@ import org.teachbox.training.TrainingSettings;
 import org.teachbox.ui.runs.RunsPanel;
 
 /**
- * After a run whose loss became NaN or rose: why (the learning rate is too big, each adjustment
+ * After a run whose loss became NaN, rose, jumped about, or that learned nothing: why (the learning rate is too big, each adjustment
  * overshoots) and one button that trains again with the same settings and a learning rate ten
  * times smaller, the usual first move in the lectures' learning-rate exercise.
  */
@@ -49,8 +49,17 @@ class DivergedHint extends Div {
         }
         smaller = new TrainingSettings(s.epochs(), s.batchSize(), tenth, s.optimizer());
         String rate = RunsPanel.rate(s.learningRate());
-        why.setText(getTranslation(TrainingReport.DIVERGED.equals(report.status()) ? "runs.diverged.nan" : "runs.diverged.rising",
-                rate) + " " + getTranslation("runs.diverged.advice"));
+        String key = switch (CurveReading.stepSign(report)) {
+            case NAN -> "runs.diverged.nan";
+            case RISING -> "runs.diverged.rising";
+            case NOTHING_LEARNED -> "runs.diverged.nothing-learned";
+            case JUMPING -> "runs.diverged.jumping";
+            case SPIKE, NONE -> "runs.diverged.spike";
+        };
+        int chance = (int) Math.round(100.0 / Math.max(1, report.classNames().size()));
+        String peak = String.format(getLocale(), "%,.0f", CurveReading.peakLoss(report.history()));
+        String guessing = String.format(getLocale(), "%.1f", CurveReading.guessingLoss(report));
+        why.setText(getTranslation(key, rate, chance, peak, guessing) + " " + getTranslation("runs.diverged.advice"));
         retry.setText(getTranslation("runs.diverged.retry", rate, RunsPanel.rate(tenth)));
     }
 
