@@ -59,6 +59,7 @@ public final class WireSession implements AutoCloseable {
     private final URI base;
     private final String language;
     private final HttpClient http;
+    private final String forwardedFor;
     private final Trips trips;
     private final UiTree tree = new UiTree();
     private final ReentrantLock sending = new ReentrantLock(true);
@@ -72,19 +73,44 @@ public final class WireSession implements AutoCloseable {
     private WebSocket push;
     private volatile String failure;
 
-    private WireSession(URI base, String language, Trips trips) {
+    private WireSession(URI base, String language, Trips trips, From from) {
         this.base = base;
         this.language = language;
         this.trips = trips;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.forwardedFor = from.forwardedFor();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10));
+        if (from.address() != null) {
+            builder.localAddress(from.address());
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * Where a session's requests come from: a local address to connect from (one of the loopback
+     * range, to play another computer), and an X-Forwarded-For header to send (to play a forger).
+     * Either may be null.
+     */
+    public record From(java.net.InetAddress address, String forwardedFor) {
+        public static final From HERE = new From(null, null);
     }
 
     /** Opens the page at {@code route} ("" for the start page) as a browser with this language would. */
     public static WireSession open(URI base, String route, String language, Trips trips) throws IOException, InterruptedException {
-        WireSession session = new WireSession(base, language, trips);
+        return open(base, route, language, trips, From.HERE);
+    }
+
+    public static WireSession open(URI base, String route, String language, Trips trips, From from)
+            throws IOException, InterruptedException {
+        WireSession session = new WireSession(base, language, trips, from);
         session.start(route);
         return session;
+    }
+
+    /** Requests with the forged header, when this session plays a forger. */
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept-Language", language);
+        return forwardedFor == null ? b : b.header("X-Forwarded-For", forwardedFor);
     }
 
     @SuppressWarnings("unchecked")
@@ -179,9 +205,9 @@ public final class WireSession implements AutoCloseable {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(relativeUrl))
+        HttpRequest request = request(base.resolve(relativeUrl))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Origin", origin()).header("Accept-Language", language)
+                .header("Origin", origin())
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -252,8 +278,8 @@ public final class WireSession implements AutoCloseable {
                 body.put("syncId", lastSync);
             }
             body.put("clientId", clientId);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + uiId))
-                    .header("Content-Type", "application/json; charset=UTF-8").header("Accept-Language", language)
+            HttpRequest request = request(base.resolve("?v-r=uidl&v-uiId=" + uiId))
+                    .header("Content-Type", "application/json; charset=UTF-8")
                     .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             long start = System.nanoTime();
@@ -370,7 +396,7 @@ public final class WireSession implements AutoCloseable {
     }
 
     private String get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Accept-Language", language)
+        HttpResponse<String> response = http.send(request(uri)
                 .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(uri + ": " + response.statusCode());
