@@ -59,7 +59,9 @@ class DivergedHint extends Div {
         int chance = (int) Math.round(100.0 / Math.max(1, report.classNames().size()));
         String peak = String.format(getLocale(), "%,.0f", CurveReading.peakLoss(report.history()));
         String guessing = String.format(getLocale(), "%.1f", CurveReading.guessingLoss(report));
-        why.setText(getTranslation(key, rate, chance, peak, guessing) + " " + getTranslation("runs.diverged.advice"));
+        // Chinese sentences follow each other without a space
+        String between = "zh".equals(getLocale().getLanguage()) ? "" : " ";
+        why.setText(getTranslation(key, rate, chance, peak, guessing) + between + getTranslation("runs.diverged.advice"));
         retry.setText(getTranslation("runs.diverged.retry", rate, RunsPanel.rate(tenth)));
     }
 
