@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * CSRF token check (see {@link UploadController}); this is its guard instead: a browser always
  * names the page's origin on a cross-site POST, and a script on another site cannot change it.
  * The host we compare with is the one the browser used, also behind the school's proxy
- * (forwarded headers are trusted from private addresses only, as for the owner cookie).
+ * (forwarded headers are believed from the proxies the admin names only, see web/TrustedProxies).
  */
 final class SameOrigin {
 
