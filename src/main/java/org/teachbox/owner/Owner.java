@@ -16,6 +16,8 @@ public final class Owner {
     static final String REQUEST_ATTRIBUTE = "teachbox.owner";
     /** The HTTP session attribute holding a signed-in learner's token. */
     static final String LEARNER_ATTRIBUTE = "teachbox.learner";
+    /** The request attribute holding the browser's own cookie token, whoever it works as. */
+    static final String BROWSER_ATTRIBUTE = "teachbox.browser";
 
     private Owner() {
     }
@@ -62,6 +64,17 @@ public final class Owner {
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(REQUEST_ATTRIBUTE, null);
         session.getSession().invalidate();
+    }
+
+    /**
+     * The browser's own cookie token, also while it works as a classroom learner: what the join
+     * limits count a browser by, so signing in as one made-up name after another is still one
+     * browser. Must be called on a request thread.
+     */
+    public static String browser() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Object token = request == null ? null : request.getAttribute(BROWSER_ATTRIBUTE);
+        return token != null ? (String) token : current();
     }
 
     /** A fresh unguessable owner token (256 random bits). */

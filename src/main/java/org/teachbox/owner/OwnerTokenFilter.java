@@ -49,6 +49,7 @@ class OwnerTokenFilter extends OncePerRequestFilter {
             return fresh;
         });
         request.setAttribute(Owner.REQUEST_ATTRIBUTE, learnerOf(request).orElse(token));
+        request.setAttribute(Owner.BROWSER_ATTRIBUTE, token);
         chain.doFilter(request, response);
     }
 

@@ -86,7 +86,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
     private void join() {
         try {
             Learner learner = classrooms.join(code.getValue(), name.getValue(), pin.getValue(), clientAddress(),
-                    Owner.current());
+                    Owner.browser());
             Owner.becomeLearner(learner.ownerToken());
             UI.getCurrent().getPage().setLocation("/");
         } catch (ClassroomRuleException | ProjectRuleException refused) {

@@ -79,7 +79,7 @@ public final class WireSession implements AutoCloseable {
         this.trips = trips;
         this.forwardedFor = from.forwardedFor();
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10));
+                .cookieHandler(from.cookies() != null ? from.cookies() : new CookieManager()).connectTimeout(Duration.ofSeconds(10));
         if (from.address() != null) {
             builder.localAddress(from.address());
         }
@@ -88,11 +88,11 @@ public final class WireSession implements AutoCloseable {
 
     /**
      * Where a session's requests come from: a local address to connect from (one of the loopback
-     * range, to play another computer), and an X-Forwarded-For header to send (to play a forger).
-     * Either may be null.
+     * range, to play another computer), an X-Forwarded-For header to send (to play a forger), and
+     * the cookies of the browser it plays (shared by several pages of one browser). Any may be null.
      */
-    public record From(java.net.InetAddress address, String forwardedFor) {
-        public static final From HERE = new From(null, null);
+    public record From(java.net.InetAddress address, String forwardedFor, CookieManager cookies) {
+        public static final From HERE = new From(null, null, null);
     }
 
     /** Opens the page at {@code route} ("" for the start page) as a browser with this language would. */

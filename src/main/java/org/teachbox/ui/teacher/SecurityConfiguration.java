@@ -1,4 +1,4 @@
-package org.teachbox.teacher;
+package org.teachbox.ui.teacher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.teachbox.ui.teacher.TeacherLoginView;
 
 /**
  * Spring Security guards the teacher's pages only. Learners stay anonymous: every learner page
@@ -20,6 +19,8 @@ import org.teachbox.ui.teacher.TeacherLoginView;
  * (it changes nothing and keeps its own CORS and rate limit). The picture upload endpoint is left
  * out too and checks the Origin header itself (see upload/UploadController). Our own filter writes the
  * security headers, so Spring's frame and type headers are off to avoid two differing copies.
+ * It lives with the teacher's pages because it names their login view; the password check itself
+ * is {@code teacher.TeacherSignIn}.
  */
 @Configuration
 @EnableWebSecurity
