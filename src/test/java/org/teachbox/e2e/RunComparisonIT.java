@@ -33,7 +33,7 @@ class RunComparisonIT extends BrowserTest {
         page.locator("#train-button").click();
         assertThat(page.locator("#run-1")).isVisible(LONG);
         assertThat(page.locator("#run-1")).containsText("In use");
-        assertThat(page.locator("#curves-note")).containsText("Best on validation: epoch");
+        assertThat(page.locator("#curves-note")).containsText("The model kept is the one from epoch");
 
         setField("#learning-rate input", "0.1");
         page.locator("#train-button").click();
@@ -97,7 +97,7 @@ class RunComparisonIT extends BrowserTest {
         assertThat(page.locator("#run-1")).isVisible(LONG);
         // augmented digits keep validation close to training (measured: 40 epochs, lr 0.01); the
         // rule that marks a gap is tested on curves that do part, in CurveReadingTest
-        assertThat(page.locator("#curves-note")).containsText("no sign of overfitting. Best on validation: epoch");
+        assertThat(page.locator("#curves-note")).containsText("no sign of overfitting. The model kept is the one from epoch");
         page.locator("#loss-chart").scrollIntoViewIfNeeded();
         screenshot(page, "23-runs-overfitting");
     }

@@ -64,7 +64,7 @@ public class CurvesPanel extends Div {
         accuracy.addPoint(trainAccuracy, validationAccuracy);
         loss.addPoint(trainLoss, validationLoss);
         live.add(new EpochRow(live.size() + 1, trainLoss, trainAccuracy, validationLoss, validationAccuracy));
-        read(live);
+        read(live, CurveReading.of(live).bestEpoch());
     }
 
     public void show(List<EpochRow> history, int bestEpoch) {
@@ -76,7 +76,7 @@ public class CurvesPanel extends Div {
                 history.stream().map(EpochRow::validationLoss).toList());
         accuracy.setBestEpoch(bestEpoch);
         loss.setBestEpoch(bestEpoch);
-        read(history);
+        read(history, bestEpoch);
     }
 
     /** Overlays two to four runs; each colour is one run, training solid and validation dashed. */
@@ -95,20 +95,23 @@ public class CurvesPanel extends Div {
                 r.history().stream().map(validation::applyAsDouble).toList())).toList();
     }
 
-    /** Marks where the curves part and says so, naming the best epoch. */
-    private void read(List<EpochRow> history) {
+    /**
+     * Marks where the curves part and says so, naming the epoch whose model is kept: the same
+     * number as the chart's tag, the run's row and Under the hood (during a run, the best so far).
+     */
+    private void read(List<EpochRow> history, int kept) {
         CurveReading reading = CurveReading.of(history);
         String tag = reading.gapEpoch() > 0 ? getTranslation("runs.gap.tag", reading.gapEpoch()) : "";
         accuracy.setGap(reading.gapEpoch(), tag);
         loss.setGap(reading.gapEpoch(), tag);
-        if (reading.bestEpoch() == 0) {
+        if (kept == 0) {
             note.setText("");
             return;
         }
         note.setText(switch (reading.gap()) {
-            case LOSS -> getTranslation("runs.gap.loss", reading.gapEpoch(), reading.bestEpoch());
-            case ACCURACY -> getTranslation("runs.gap.accuracy", reading.gapEpoch(), reading.bestEpoch());
-            case NONE -> getTranslation("runs.gap.none", reading.bestEpoch());
+            case LOSS -> getTranslation("runs.gap.loss", reading.gapEpoch(), kept);
+            case ACCURACY -> getTranslation("runs.gap.accuracy", reading.gapEpoch(), kept);
+            case NONE -> getTranslation("runs.gap.none", kept);
         });
     }
 

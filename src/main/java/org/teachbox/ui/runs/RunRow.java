@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
-import org.teachbox.runs.CurveReading;
 import org.teachbox.runs.Run;
 import org.teachbox.runs.RunStatus;
 
@@ -89,7 +88,7 @@ class RunRow extends Div {
             return getTranslation("runs.result.stopped", epochs, run.settings().epochs(), seconds);
         }
         return getTranslation("runs.result", Math.round(100 * run.report().validationAccuracy()),
-                CurveReading.of(run.report().history()).bestEpoch(), seconds);
+                run.report().bestEpoch(), seconds);
     }
 
     private static Span badge(String text, String className) {
