@@ -52,15 +52,36 @@ public class ExplanationQueue implements DisposableBean, MeterBinder {
         log.info("Heat maps: {} thread(s), at most {} waiting", workers, maxWaiting);
     }
 
+    /** Heat maps one learner may have waiting at once: the line is shared fairly, not first come. */
+    static final int PER_LEARNER = 2;
+
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> waitingBy =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** As {@link #submit(String, BooleanSupplier, Supplier)} for a caller that is nobody in particular. */
+    public <T> CompletableFuture<Optional<T>> submit(BooleanSupplier stillWanted, Supplier<Optional<T>> work) {
+        return submit("", stillWanted, work);
+    }
+
     /**
      * Runs {@code work} when a thread is free, unless {@code stillWanted} says no by then (the
      * result is then empty). Fails with {@link RejectedExecutionException} at once when the line
-     * is full.
+     * is full, or when this learner already has {@value #PER_LEARNER} heat maps waiting in it.
      */
-    public <T> CompletableFuture<Optional<T>> submit(BooleanSupplier stillWanted, Supplier<Optional<T>> work) {
+    public <T> CompletableFuture<Optional<T>> submit(String learner, BooleanSupplier stillWanted, Supplier<Optional<T>> work) {
         CompletableFuture<Optional<T>> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger mine = waitingBy.computeIfAbsent(learner,
+                l -> new java.util.concurrent.atomic.AtomicInteger());
+        if (!learner.isEmpty() && mine.incrementAndGet() > PER_LEARNER) {
+            leave(learner, mine);
+            result.completeExceptionally(new RejectedExecutionException("this learner's heat maps are all waiting"));
+            return result;
+        }
         try {
             pool.execute(() -> {
+                if (!learner.isEmpty()) {
+                    leave(learner, mine); // taken by a thread: no longer waiting
+                }
                 if (!stillWanted.getAsBoolean()) {
                     result.complete(Optional.empty());
                     return;
@@ -72,9 +93,18 @@ public class ExplanationQueue implements DisposableBean, MeterBinder {
                 }
             });
         } catch (RejectedExecutionException full) {
+            if (!learner.isEmpty()) {
+                leave(learner, mine);
+            }
             result.completeExceptionally(full);
         }
         return result;
+    }
+
+    private void leave(String learner, java.util.concurrent.atomic.AtomicInteger mine) {
+        if (mine.decrementAndGet() <= 0) {
+            waitingBy.remove(learner, mine);
+        }
     }
 
     /** {@code teachbox_heatmaps_waiting}: heat maps waiting for a thread. */

@@ -70,7 +70,7 @@ class ClassroomFlowIT extends BrowserTest {
         matrix.locator("button.diagonal").first().click();
         assertThat(page.locator("#cell-gallery h3")).containsText("Really “circles”, model said “circles”");
         // the frozen backbone is summarised apart from the head that was trained
-        assertThat(page.locator("#model-summary")).containsText("(pretrained, not trained)");
+        assertThat(page.locator("#model-summary")).containsText("pretrained on ImageNet photos, frozen");
         assertThat(page.locator("body")).containsText("numbers stay as they are");
         screenshot(page, "04-insights");
 

@@ -75,6 +75,35 @@ class ExplanationQueueTest {
     }
 
     @Test
+    void oneLearnerCannotTakeTheWholeLine() throws Exception {
+        ExplanationQueue line = new ExplanationQueue(1, 10, new org.teachbox.BackgroundPriority(10));
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            line.submit("leo", () -> true, () -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of("running");
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            line.submit("leo", () -> true, () -> Optional.of("a"));
+            line.submit("leo", () -> true, () -> Optional.of("b"));
+            CompletableFuture<Optional<String>> third = line.submit("leo", () -> true, () -> Optional.of("c"));
+            assertThat(third).as("Leo has two waiting already").isCompletedExceptionally();
+            CompletableFuture<Optional<String>> mia = line.submit("mia", () -> true, () -> Optional.of("mia"));
+            release.countDown();
+            assertThat(mia.get(10, TimeUnit.SECONDS)).contains("mia");
+            assertThat(line.submit("leo", () -> true, () -> Optional.of("later")).get(10, TimeUnit.SECONDS))
+                    .as("once his wait is over").contains("later");
+        } finally {
+            line.destroy();
+        }
+    }
+
+    @Test
     void aFailingHeatMapFailsItsOwnFutureAndTheThreadGoesOn() throws Exception {
         CompletableFuture<Optional<String>> broken = queue.submit(() -> true, () -> {
             throw new IllegalStateException("no model");

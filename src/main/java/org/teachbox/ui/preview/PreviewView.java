@@ -305,7 +305,7 @@ public class PreviewView extends ProjectPage {
             return;
         }
         java.util.function.BooleanSupplier wanted = () -> answer.generation() == explainedPictures.get();
-        explanations.submit(wanted, () -> {
+        explanations.submit(owner, wanted, () -> {
             try {
                 return predictions.saliencyOfUpload(owner, projectId, fileName, bytes);
             } catch (ImageRejectedException e) {
