@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * owner cookie; a request without one counts by its address.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // before Spring Security, whose request cache reads parameters (and so the body)
 class UploadRequestLimit extends OncePerRequestFilter {
 
     private final int perBrowser;

@@ -225,6 +225,7 @@ public final class AbuseBench {
         AtomicBoolean flooding = new AtomicBoolean(true);
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<Double> clicks = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> clickNames = java.util.Collections.synchronizedList(new ArrayList<>());
         HttpClient http = HttpClient.newBuilder().cookieHandler(learner).localAddress(ATTACKER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -234,7 +235,7 @@ public final class AbuseBench {
                     sleep(250);
                 }
             }, threads);
-            CompletableFuture<Void> classmate = CompletableFuture.runAsync(() -> classmate(clicks, flooding), threads);
+            CompletableFuture<Void> classmate = CompletableFuture.runAsync(() -> classmate(clicks, clickNames, flooding), threads);
             List<CompletableFuture<Void>> uploads = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 uploads.add(CompletableFuture.runAsync(() -> answers.computeIfAbsent(upload(http, endpoint, photo),
@@ -251,7 +252,8 @@ public final class AbuseBench {
         int unexplained = answers.entrySet().stream().filter(e -> e.getKey().startsWith("no answer")).mapToInt(e -> e.getValue().get()).sum();
         report("upload-flood", healthy && unexplained == 0 && !sorted.isEmpty() && p95 < 2000 && heapPeak.get() < 1_900L << 20,
                 String.format("200 x 13.5 MB at once from one learner: %s; heap peak %d MB of 2048; a classmate's %d clicks "
-                        + "p95 %.0f ms; healthy afterwards: %s", answers, heapPeak.get() >> 20, sorted.size(), p95, healthy));
+                        + "p95 %.0f ms (%s); healthy afterwards: %s", answers, heapPeak.get() >> 20, sorted.size(), p95,
+                        clickNames, healthy));
     }
 
     /** What one upload came back with: "stored", "refused: <reason>", "429: <reason>" or "no answer: ...". */
@@ -286,10 +288,13 @@ public final class AbuseBench {
     }
 
     /** A classmate at another computer: create a project, add a class, again and again. */
-    private void classmate(List<Double> clicks, AtomicBoolean flooding) {
+    private void classmate(List<Double> clicks, List<String> names, AtomicBoolean flooding) {
         try {
             WirePages.keepAddingClasses(base, new WireSession.From(TEACHER, null, new CookieManager()),
-                    (what, ms) -> clicks.add(ms), flooding::get);
+                    (what, ms) -> {
+                        clicks.add(ms);
+                        names.add(what + " " + Math.round(ms));
+                    }, flooding::get);
         } catch (Exception e) {
             clicks.add(Double.POSITIVE_INFINITY);
         }
