@@ -106,6 +106,10 @@ class ProjectRepository {
                 .params(classId, shelf.isTest()).query(Integer.class).single();
     }
 
+    long countAllSamples() {
+        return jdbc.sql("SELECT COUNT(*) FROM sample").query(Long.class).single();
+    }
+
     int countSamplesOfOwner(String owner) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM sample s JOIN image_class c ON c.id = s.class_id JOIN project p ON p.id = c.project_id

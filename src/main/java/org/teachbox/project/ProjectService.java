@@ -16,13 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
 
+    private final StorageQuota storage;
     private final ProjectRepository repo;
     private final ProjectLimits limits;
     private final ApplicationEventPublisher events;
     private final List<OwnerQuota> quotas;
 
-    ProjectService(ProjectRepository repo, ProjectLimits limits, ApplicationEventPublisher events, List<OwnerQuota> quotas) {
+    ProjectService(ProjectRepository repo, ProjectLimits limits, ApplicationEventPublisher events, List<OwnerQuota> quotas,
+                   StorageQuota storage) {
         this.repo = repo;
+        this.storage = storage;
         this.limits = limits;
         this.events = events;
         this.quotas = List.copyOf(quotas);
@@ -136,6 +139,7 @@ public class ProjectService {
     }
 
     private void ensureOwnerRoom(String owner) {
+        storage.ensureRoom();
         for (OwnerQuota quota : quotas) {
             OptionalInt max = quota.maxPictures(owner);
             if (max.isPresent() && repo.countSamplesOfOwner(owner) >= max.getAsInt()) {
@@ -166,6 +170,7 @@ public class ProjectService {
         ensureOwnerRoom(owner);
         UUID id = UUID.randomUUID();
         repo.insertSample(id, classId, image, mimeType, shelf);
+        storage.added();
         changed(projectId, shelf);
         events.publishEvent(new SampleAdded(projectId, repo.project(owner, projectId).orElseThrow().modelKind(), id, image));
         return id;
