@@ -12,7 +12,8 @@ public sealed interface TrainingEvent {
     Purpose purpose();
 
     /** Waiting: {@code position} 1 is next; {@code startsInSeconds} is the queue's estimate. */
-    record Queued(UUID jobId, Purpose purpose, int position, long startsInSeconds) implements TrainingEvent {
+    /** @param passedBy how many quick trainings have gone ahead of this one (at most FairQueue.MAX_PASSED) */
+    record Queued(UUID jobId, Purpose purpose, int position, long startsInSeconds, int passedBy) implements TrainingEvent {
     }
 
     /** The pretrained network is reading pictures it has not seen before (once per picture). */

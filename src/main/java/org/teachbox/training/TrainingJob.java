@@ -40,6 +40,14 @@ public final class TrainingJob {
         return cost;
     }
 
+    /**
+     * Whether this training takes a second or two rather than many: the pretrained kind trains a
+     * small head on stored embeddings, digits a small MLP; only the small CNN from scratch is long.
+     */
+    boolean isQuick() {
+        return kind != ModelKind.IMAGE;
+    }
+
     /** When the job was queued, on System.nanoTime's clock. */
     long queuedAtNanos() {
         return queuedAtNanos;

@@ -30,8 +30,8 @@ import org.teachbox.pretrained.Embeddings;
 
 /**
  * Runs training jobs for a whole classroom on one server. A fixed number of workers, sized to
- * the CPU cores, take jobs from a {@link FairQueue}: fair between learners, one waiting job per
- * learner. Every job has a cost (pictures × epochs) that must stay within a budget, so no single
+ * the CPU cores, take jobs from a {@link FairQueue}: fair between learners, quick trainings before
+ * long ones (a long one is passed a few times at most), one waiting job per learner. Every job has a cost (pictures × epochs) that must stay within a budget, so no single
  * run can hold a worker for the whole lesson. Each project may have one job per purpose, so a
  * double click cannot queue twice. Jobs publish events, with the queue position and an estimated
  * start time, to whoever watches the project; pages subscribe on attach and unsubscribe on detach.
@@ -40,6 +40,9 @@ import org.teachbox.pretrained.Embeddings;
 public class TrainingService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+
+    /** How many quick trainings may go ahead of a long one (see {@link FairQueue}), for the pages to say. */
+    public static final int MAX_PASSED = FairQueue.MAX_PASSED;
 
     private final ProjectService projects;
     private final ModelStore models;
@@ -121,7 +124,7 @@ public class TrainingService implements DisposableBean {
             throw new ProjectRuleException("train.error.already-running");
         }
         // first thing a page hears, even when a worker is free and takes the job at once
-        publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), queue.order().size() + 1, 0));
+        publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), queue.order().size() + 1, 0, 0));
         if (!queue.add(job)) {
             activeBySlot.remove(slot, job);
             throw new ProjectRuleException("train.error.already-queued");
@@ -242,7 +245,7 @@ public class TrainingService implements DisposableBean {
         long[] starts = clock.estimatedStarts(order);
         for (int i = 0; i < order.size(); i++) {
             TrainingJob job = order.get(i);
-            publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), i + 1, starts[i]));
+            publish(job, new TrainingEvent.Queued(job.id(), job.purpose(), i + 1, starts[i], queue.passedBy(job)));
         }
     }
 

@@ -16,6 +16,44 @@ class FairQueueTest {
                 TrainingSettings.defaults(), DataRecipe.FAIR, (m, r) -> { }));
     }
 
+    /** A head on stored embeddings: a second or two. */
+    private static TrainingJob quick(String owner) {
+        return new TrainingJob(new TrainingRequest(owner, UUID.randomUUID(), Purpose.PROJECT,
+                TrainingSettings.defaults(), DataRecipe.FAIR, (m, r) -> { }), org.teachbox.project.ModelKind.PRETRAINED, 500);
+    }
+
+    @Test
+    void quickTrainingsGoAheadOfALongOneButPassItAtMostFourTimes() throws Exception {
+        TrainingJob scratch = job("sam"); // a small network from scratch
+        queue.add(scratch);
+        java.util.List<TrainingJob> quick = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            quick.add(quick("q" + i));
+            queue.add(quick.getLast());
+        }
+        assertThat(queue.order()).containsExactly(quick.get(0), quick.get(1), quick.get(2), quick.get(3), scratch,
+                quick.get(4), quick.get(5));
+        for (int i = 0; i < 4; i++) {
+            assertThat(queue.take()).isSameAs(quick.get(i));
+        }
+        assertThat(queue.passedBy(scratch)).isEqualTo(FairQueue.MAX_PASSED);
+        assertThat(queue.take()).as("passed four times, it goes now").isSameAs(scratch);
+        assertThat(queue.take()).isSameAs(quick.get(4));
+    }
+
+    @Test
+    void fairnessBetweenLearnersStillComesFirst() throws Exception {
+        TrainingJob adaFirst = quick("ada");
+        queue.add(adaFirst);
+        assertThat(queue.take()).isSameAs(adaFirst); // ada has one running
+        TrainingJob adaQuick = quick("ada");
+        TrainingJob benLong = job("ben");
+        queue.add(adaQuick);
+        queue.add(benLong);
+        assertThat(queue.order()).as("ben has nothing running: his long one goes before ada's second")
+                .containsExactly(benLong, adaQuick);
+    }
+
     @Test
     void aLearnersSecondJobWaitsBehindEveryoneElsesFirst() throws Exception {
         TrainingJob ada1 = job("ada");

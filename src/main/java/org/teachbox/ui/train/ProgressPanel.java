@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 
 import org.teachbox.training.TrainingEvent;
+import org.teachbox.training.TrainingService;
 
 /**
  * The progress bar with "epoch i/N · step j/M · images/s · time left", or the queue position,
@@ -45,7 +46,11 @@ class ProgressPanel extends Div {
         switch (event) {
             case TrainingEvent.Queued q -> {
                 bar.setIndeterminate(true);
-                status.setText(getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(), q.startsInSeconds()));
+                String waiting = getTranslation(q.startsInSeconds() < 1 ? "train.queued.soon" : "train.queued", q.position(),
+                        q.startsInSeconds());
+                String between = "zh".equals(getLocale().getLanguage()) ? "" : " ";
+                status.setText(q.passedBy() == 0 ? waiting
+                        : waiting + between + getTranslation("train.queued.passed", q.passedBy(), TrainingService.MAX_PASSED));
             }
             case TrainingEvent.Preparing p -> {
                 bar.setIndeterminate(p.total() == 0);
