@@ -13,6 +13,8 @@
 #   bash bench/classroom-load.sh            # 10 learners, photos through the pretrained network
 #   STUDENTS=30 bash bench/classroom-load.sh
 #   KIND=image bash bench/classroom-load.sh # the small network from scratch
+#   STUDENTS=30 FROM_SCRATCH=3 ...           the first 3 of them train the small network, the rest the kind;
+#                                            a classroom-load-group line each says click-to-verdict times
 #   WARMUP=3 ...   three learners go through the lesson first, as on a server that is not fresh
 # Needs the jar (./mvnw package), Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
 # a backbone for the pretrained kind (BENCH_BACKBONE_DIR, default ../shared/backbones/tm-export-a).
@@ -34,5 +36,5 @@ export TEACHBOX_BACKBONE_DIR="$ROOT/target/no-backbone"
 source "$ROOT/bench/classpath.sh"
 CP="$ROOT/target/test-classes:$(bench_classpath)"
 "$JAVA" -Djava.awt.headless=true -Dteachbox.jar="${JAR:-}" -Dteachbox.backbone.dir="$BACKBONE" \
-  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" -Dwarmup="${WARMUP:-0}" \
+  -Dteachbox.app.jvm-options="${SERVER_JVM_OPTIONS:-}" -Dstudents="${STUDENTS:-10}" -Dkind="${KIND:-pretrained}" -Ddriver="${DRIVER:-wire}" -Dwarmup="${WARMUP:-0}" -DfromScratch="${FROM_SCRATCH:-0}" \
   ${BENCH_OPTS:-} -cp "$CP" org.teachbox.e2e.ClassroomLoadBench

@@ -204,7 +204,7 @@ public final class ClassroomLoadBench {
         WireLearner learner = null;
         try {
             try {
-                learner = WireLearner.arrive(java.net.URI.create(app.url("/")), tally, kind, index, classes, previews);
+                learner = WireLearner.arrive(java.net.URI.create(app.url("/")), tally, kindOf(index), index, classes, previews);
             } finally {
                 ready.countDown();
                 counted = true;
@@ -221,6 +221,11 @@ public final class ClassroomLoadBench {
                 learner.close();
             }
         }
+    }
+
+    /** -DfromScratch=k: the first k learners train a small network from scratch, the others the -Dkind. */
+    private String kindOf(int learner) {
+        return learner < Integer.getInteger("fromScratch", 0) ? "image" : kind;
     }
 
     private void learner(AppProcess app, SharedChromium chromium, int index, List<List<Path>> classes, List<Path> previews,

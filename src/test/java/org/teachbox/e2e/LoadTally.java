@@ -36,6 +36,7 @@ public final class LoadTally {
     private final AtomicInteger lost = new AtomicInteger();
     private final AtomicLong lastClick = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastVerdict = new AtomicLong(Long.MIN_VALUE);
+    private final Map<String, List<Double>> verdictsByGroup = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** The lesson starts: round trips from now on are the class's; those before were the pages opening. */
     void go() {
@@ -69,8 +70,15 @@ public final class LoadTally {
     }
 
     public void verdict(long clickNanos, long verdictNanos) {
+        verdict("all", clickNanos, verdictNanos);
+    }
+
+    /** A verdict of a learner in a group (the kind of project they train), timed from their own click. */
+    public void verdict(String group, long clickNanos, long verdictNanos) {
         lastVerdict.accumulateAndGet(verdictNanos, Math::max);
         waitSeconds.add((verdictNanos - clickNanos) / 1e9);
+        verdictsByGroup.computeIfAbsent(group, g -> Collections.synchronizedList(new ArrayList<>()))
+                .add((verdictNanos - clickNanos) / 1e9);
     }
 
     public void previewAnswer(double millis) {
@@ -142,6 +150,9 @@ public final class LoadTally {
                 Runtime.getRuntime().availableProcessors(), use.serverSeconds(), use.driverSeconds(),
                 use.driverSeconds() / Math.max(1e-9, use.serverSeconds() + use.driverSeconds()),
                 use.machineBusy());
+        verdictsByGroup.forEach((group, seconds) -> System.out.printf(Locale.ROOT,
+                "classroom-load-group kind=%s learners=%d click_to_verdict_s_p50=%.1f click_to_verdict_s_max=%.1f%n",
+                group, seconds.size(), pct(seconds, 50), pct(seconds, 100)));
         System.out.printf(Locale.ROOT, "students=%d last_verdict_s=%.1f ui_p95_ms=%.0f errors=%d lost=%d%n",
                 students, lastVerdictSeconds, pct(roundTrips, 95), errors.get(), lost.get());
     }

@@ -106,7 +106,7 @@ public final class WireLearner implements AutoCloseable {
                 toggleAdvanced();
             }
         }
-        tally.verdict(click, System.nanoTime());
+        tally.verdict(kind, click, System.nanoTime());
 
         where = "preview";
         page.followLink("step-preview");
