@@ -79,6 +79,6 @@ public class ClassroomProgress {
     /** Stops a learner's queued or running training, as the learner's own Cancel would. */
     public void stopTraining(UUID learnerId, UUID projectId) {
         Learner learner = classrooms.learner(learnerId);
-        training.cancel(learner.ownerToken(), projectId, Purpose.PROJECT);
+        training.stopByTeacher(learner.ownerToken(), projectId, Purpose.PROJECT);
     }
 }

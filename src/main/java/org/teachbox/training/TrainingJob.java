@@ -18,7 +18,12 @@ public final class TrainingJob {
     private final ModelKind kind;
     private final long cost;
     private final long queuedAtNanos = System.nanoTime();
+    static final String CANCELLED = "train.cancelled";
+    static final String BY_TEACHER = "train.cancelled.teacher";
+    static final String TOO_LONG = "train.error.too-long";
+
     private volatile long deadlineNanos;
+    private volatile String stopKey = CANCELLED;
     private volatile boolean timedOut;
 
     TrainingJob(TrainingRequest request) {
@@ -87,7 +92,18 @@ public final class TrainingJob {
     }
 
     void cancel() {
+        cancel(CANCELLED);
+    }
+
+    /** Stops the job; {@code why} is the message the learner gets (their own Cancel, or the teacher's Stop). */
+    void cancel(String why) {
+        stopKey = why;
         cancelled.set(true);
+    }
+
+    /** Why the job stopped, as a message key: {@link #CANCELLED} unless the teacher or the time limit stopped it. */
+    String stopKey() {
+        return stopKey;
     }
 
     /** From now on the job stops by itself once it has run for this long. */
@@ -99,7 +115,7 @@ public final class TrainingJob {
     boolean isCancelled() {
         if (!cancelled.get() && deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
             timedOut = true;
-            cancelled.set(true);
+            cancel(TOO_LONG);
         }
         return cancelled.get();
     }

@@ -149,6 +149,11 @@ public class TrainingService implements DisposableBean {
         active(projectId, purpose).filter(j -> j.request().owner().equals(owner)).ifPresent(this::cancel);
     }
 
+    /** The teacher's Stop on the dashboard: as the learner's own Cancel, but the learner is told who stopped it. */
+    public void stopByTeacher(String owner, UUID projectId, Purpose purpose) {
+        active(projectId, purpose).filter(j -> j.request().owner().equals(owner)).ifPresent(j -> cancel(j, TrainingJob.BY_TEACHER));
+    }
+
     /** A deleted project or class: its pictures are gone, so its jobs stop (queued or running). */
     @EventListener
     void onProjectDataRemoved(ProjectDataRemoved removed) {
@@ -160,10 +165,14 @@ public class TrainingService implements DisposableBean {
     }
 
     private void cancel(TrainingJob job) {
-        job.cancel();
+        cancel(job, TrainingJob.CANCELLED);
+    }
+
+    private void cancel(TrainingJob job, String why) {
+        job.cancel(why);
         if (queue.remove(job)) {
             activeBySlot.remove(slot(job.projectId(), job.purpose()), job);
-            publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
+            publish(job, stopped(job));
             publishPositions();
         }
     }
@@ -200,7 +209,7 @@ public class TrainingService implements DisposableBean {
         String slot = slot(job.projectId(), job.purpose());
         try {
             if (job.isCancelled()) {
-                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.cancelled", List.of()));
+                publish(job, stopped(job));
                 return;
             }
             TrainingRequest request = job.request();
@@ -210,9 +219,7 @@ public class TrainingService implements DisposableBean {
                     data.classes().size(), request.settings());
             TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e), embeddings).run(data);
             if (outcome == null) {
-                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(),
-                        job.timedOut() ? "train.error.too-long" : "train.cancelled",
-                        job.timedOut() ? List.of(Math.max(1, maxTime.toMinutes())) : List.of()));
+                publish(job, stopped(job));
                 return;
             }
             log.info("Training {} for project {} ended {} after {} ms", job.purpose(), job.projectId(),
@@ -222,10 +229,9 @@ public class TrainingService implements DisposableBean {
             }
             events.publishEvent(new RunEnded(job.id(), request.owner(), job.projectId(), job.purpose(), job.kind(),
                     outcome.model(), outcome.report()));
-            if (job.timedOut()) {
-                // one job may not hold a worker for the whole lesson: stopped, and said why
-                publish(job, new TrainingEvent.Failed(job.id(), job.purpose(), "train.error.too-long",
-                        List.of(Math.max(1, maxTime.toMinutes()))));
+            if (job.isCancelled() && !TrainingJob.CANCELLED.equals(job.stopKey())) {
+                // stopped by the time limit or by the teacher: the learner is told which
+                publish(job, stopped(job));
                 return;
             }
             publish(job, new TrainingEvent.Finished(job.id(), job.purpose(), outcome.report()));
@@ -267,13 +273,20 @@ public class TrainingService implements DisposableBean {
         }
     }
 
+    /** The event that says a job stopped before its end, and why. */
+    private TrainingEvent.Failed stopped(TrainingJob job) {
+        List<Object> args = TrainingJob.TOO_LONG.equals(job.stopKey()) ? List.of(Math.max(1, maxTime.toMinutes())) : List.of();
+        return new TrainingEvent.Failed(job.id(), job.purpose(), job.stopKey(), args);
+    }
+
     /** How the job ended, from its last event: the report's status, "cancelled" or "failed". */
     private static String outcome(TrainingJob job) {
         TrainingEvent last = job.lastEvent();
         if (last instanceof TrainingEvent.Finished f) {
             return f.report().status().name();
         }
-        return last instanceof TrainingEvent.Failed f && f.messageKey().equals("train.cancelled") ? "cancelled" : "failed";
+        return last instanceof TrainingEvent.Failed f && f.messageKey().startsWith(TrainingJob.CANCELLED) ? "cancelled"
+                : last instanceof TrainingEvent.Failed f && f.messageKey().equals(TrainingJob.TOO_LONG) ? "too-long" : "failed";
     }
 
     private static String slot(UUID projectId, Purpose purpose) {

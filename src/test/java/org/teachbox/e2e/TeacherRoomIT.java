@@ -72,7 +72,7 @@ class TeacherRoomIT extends BrowserTest {
         miaCard.locator(".tb-stop-training").click();
         assertThat(miaCard.locator(".tb-training-state")).hasAttribute("data-state", "CANCELLED",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
-        assertThat(mia.locator("body")).containsText("訓練已停止", LONG);
+        assertThat(mia.locator("body")).containsText("訓練已停止：是老師在班級頁面上停下來的", LONG);
         screenshot(mia, "teacher-03-learner-stopped-zh");
 
         // the projector: Leo's project, read-only, with its pictures

@@ -23,20 +23,20 @@ class AdvancedSettings extends Details {
         setSummaryText(getTranslation("train.advanced"));
         setId("advanced");
         epochs.setLabel(getTranslation("train.epochs"));
-        epochs.setHelperText(getTranslation("train.epochs.help"));
+        epochs.setHelperText(getTranslation("train.epochs.help", TrainingSettings.MAX_EPOCHS));
         epochs.setMin(1);
         epochs.setMax(TrainingSettings.MAX_EPOCHS);
         epochs.setStepButtonsVisible(true);
         epochs.setId("epochs");
         batchSize.setLabel(getTranslation("train.batch"));
-        batchSize.setHelperText(getTranslation("train.batch.help"));
+        batchSize.setHelperText(getTranslation("train.batch.help", TrainingSettings.MAX_BATCH));
         batchSize.setMin(1);
-        batchSize.setMax(512);
+        batchSize.setMax(TrainingSettings.MAX_BATCH);
         batchSize.setId("batch-size");
         learningRate.setLabel(getTranslation("train.lr"));
-        learningRate.setHelperText(getTranslation("train.lr.help"));
+        learningRate.setHelperText(getTranslation("train.lr.help", TrainingSettings.MAX_LEARNING_RATE));
         // no min/step here: a step check would reject 0.001 as "not a multiple"; the settings
-        // record refuses values outside (0, 10]
+        // record refuses values outside (0, MAX_LEARNING_RATE]
         learningRate.setId("learning-rate");
         optimizer.setLabel(getTranslation("train.optimizer"));
         optimizer.setHelperText(getTranslation("train.optimizer.help"));
@@ -67,6 +67,9 @@ class AdvancedSettings extends Details {
         try {
             return new TrainingSettings(epochs.getValue(), batchSize.getValue(), learningRate.getValue(), optimizer.getValue());
         } catch (IllegalArgumentException outOfRange) {
+            // only the learning rate has no bounds the field itself checks: say so on the field
+            learningRate.setErrorMessage(getTranslation("train.lr.range", TrainingSettings.MAX_LEARNING_RATE));
+            learningRate.setInvalid(true);
             return null;
         }
     }
