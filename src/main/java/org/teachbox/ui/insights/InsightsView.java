@@ -138,7 +138,9 @@ public class InsightsView extends ProjectPage {
         layers.addColumn(l -> l.frozen() ? getTranslation("insights.layer.frozen", layerName(l.name())) : layerName(l.name()))
                 .setHeader(getTranslation("insights.layer")).setFlexGrow(2);
         layers.addColumn(TrainingReport.LayerRow::outputShape).setHeader(getTranslation("insights.shape"));
-        layers.addColumn(TrainingReport.LayerRow::parameters).setHeader(getTranslation("insights.params"));
+        // grouped as the page's language writes big numbers: 410,208
+        layers.addColumn(l -> java.text.NumberFormat.getIntegerInstance(getLocale()).format(l.parameters()))
+                .setHeader(getTranslation("insights.params"));
         layers.setAllRowsVisible(true);
         layers.addThemeVariants(GridVariant.LUMO_COMPACT);
     }
