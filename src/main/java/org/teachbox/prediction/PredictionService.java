@@ -34,6 +34,16 @@ public class PredictionService {
     private final ProjectService projects;
     private final Embeddings embeddings;
 
+    /** The most bytes a picture to answer may have: the upload limit, {@code teachbox.upload.max-bytes}. */
+    public int maxPictureBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 1, ingest.limits().maxBytes());
+    }
+
+    /** The same limit as people say it, for example "15 MB". */
+    public String maxPictureSize() {
+        return ingest.limits().maxBytesText();
+    }
+
     PredictionService(ModelStore models, ImageIngest ingest, ProjectService projects, Embeddings embeddings) {
         this.models = models;
         this.ingest = ingest;

@@ -44,7 +44,6 @@ import org.teachbox.ui.share.SharePanel;
 @AnonymousAllowed
 public class PreviewView extends ProjectPage {
 
-    private static final int MAX_BYTES = 15_000_000;
 
     private final PredictionService predictions;
     private final ExplanationQueue explanations;
@@ -168,10 +167,10 @@ public class PreviewView extends ProjectPage {
             String name = event.getFileName();
             byte[] bytes;
             try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
+                bytes = in.readNBytes(predictions.maxPictureBytes() + 1);
             }
-            if (bytes.length > MAX_BYTES) {
-                ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, "15 MB")));
+            if (bytes.length > predictions.maxPictureBytes()) {
+                ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, predictions.maxPictureSize())));
                 return;
             }
             // already outside the session lock: answer here, then show it inside ui.access

@@ -27,7 +27,6 @@ import org.teachbox.ui.preview.ConfidenceBars;
 class ProjectorPreview extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectorPreview.class);
-    private static final int MAX_BYTES = 15 * 1024 * 1024;
 
     private final ConfidenceBars bars = new ConfidenceBars();
     private final PredictionService predictions;
@@ -46,11 +45,11 @@ class ProjectorPreview extends Div {
             UI ui = event.getUI();
             byte[] bytes;
             try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
+                bytes = in.readNBytes(predictions.maxPictureBytes() + 1);
             }
             String name = event.getFileName();
-            if (bytes.length > MAX_BYTES) {
-                ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, "15 MB")));
+            if (bytes.length > predictions.maxPictureBytes()) {
+                ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, predictions.maxPictureSize())));
                 return;
             }
             answer(ui, target.get(), name, bytes);
