@@ -78,6 +78,9 @@ class ClassroomFlowIT extends BrowserTest {
         // live webcam: Chromium's fake camera, every frame through backbone and head
         page.locator("webcam-capture button.start").click();
         assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
+        // each bar has a name a screen reader can say
+        assertThat(page.locator("#confidence-bars vaadin-progress-bar").first())
+                .hasAttribute("aria-label", Pattern.compile("How sure the model is that it is “.+”"));
         page.locator("#preview-upload input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("p"), "circle", 1, 99).get(0));
         assertThat(page.locator("#preview-saliency img")).isVisible();

@@ -31,6 +31,8 @@ public class ConfidenceBars extends Div {
             Span label = new Span(name);
             label.addClassName("tb-bar-label");
             ProgressBar bar = new ProgressBar(0, 1, 0);
+            // a progress bar needs a name of its own for screen readers (axe: serious)
+            bar.getElement().setAttribute("aria-label", getTranslation("preview.bar.label", name));
             Span value = new Span("–");
             value.addClassName("tb-bar-value");
             Div row = new Div(label, bar, value);
