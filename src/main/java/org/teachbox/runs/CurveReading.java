@@ -12,7 +12,9 @@ import org.teachbox.training.TrainingReport.EpochRow;
  *   ties (the rule the trainer keeps its weights by);</li>
  *   <li><b>the gap opens</b> (overfitting) at the epoch from which, up to the last epoch and for
  *   at least {@value #STREAK} epochs, validation loss stays more than 10% above its lowest so
- *   far while training loss is below what it was at that lowest point, or training accuracy
+ *   far while training loss is below what it was at that lowest point and validation accuracy
+ *   ends at least 3 points below its best (a validation loss that creeps up while accuracy stays
+ *   flat is only the model growing surer of what it already gets right), or training accuracy
  *   stays more than 15 points above validation accuracy. It must last to the end, so a few
  *   unlucky epochs on a few validation pictures, after which validation recovers, are not
  *   called overfitting;</li>
@@ -40,7 +42,7 @@ public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRis
     static final double ACCURACY_GAP = 0.15;
 
     public static CurveReading of(List<EpochRow> history) {
-        int lossGap = lastingFrom(history, lossParted(history));
+        int lossGap = accuracyFell(history) ? lastingFrom(history, lossParted(history)) : 0;
         int accuracyGap = lastingFrom(history, accuracyParted(history));
         Gap gap = lossGap == 0 && accuracyGap == 0 ? Gap.NONE
                 : accuracyGap == 0 || (lossGap != 0 && lossGap <= accuracyGap) ? Gap.LOSS : Gap.ACCURACY;
@@ -150,6 +152,17 @@ public record CurveReading(int bestEpoch, int gapEpoch, Gap gap, boolean lossRis
             }
         }
         return parted;
+    }
+
+    static final double ACCURACY_FALL = 0.03;
+
+    /** Validation accuracy at the end is at least {@value #ACCURACY_FALL} below its best. */
+    private static boolean accuracyFell(List<EpochRow> history) {
+        if (history.isEmpty()) {
+            return false;
+        }
+        double best = history.stream().mapToDouble(EpochRow::validationAccuracy).filter(Double::isFinite).max().orElse(0);
+        return history.getLast().validationAccuracy() <= best - ACCURACY_FALL + 1e-9;
     }
 
     private static boolean[] accuracyParted(List<EpochRow> history) {

@@ -26,6 +26,16 @@ class CurveReadingTest {
     }
 
     @Test
+    void validationLossCreepingUpWhileValidationAccuracyStaysFlatIsNotOverfitting() {
+        // the pretrained kind: training loss to almost 0, validation loss up a little, accuracy flat at 90%
+        List<EpochRow> h = rows(new double[] {0.9, 0.3, 0.1, 0.05, 0.03, 0.02, 0.01},
+                new double[] {0.5, 0.3, 0.28, 0.31, 0.34, 0.36, 0.38},
+                new double[] {0.7, 0.9, 0.97, 0.99, 1.0, 1.0, 1.0},
+                new double[] {0.88, 0.9, 0.9, 0.9, 0.89, 0.9, 0.9});
+        assertThat(CurveReading.of(h).gap()).isEqualTo(CurveReading.Gap.NONE);
+    }
+
+    @Test
     void oneUnluckyEpochIsNotOverfitting() {
         List<EpochRow> h = rows(new double[] {1.0, 0.8, 0.6, 0.5, 0.4, 0.3},
                 new double[] {1.0, 0.8, 0.9, 0.6, 0.5, 0.45},
