@@ -9,9 +9,11 @@ import org.teachbox.engine.optim.Optimizer;
  * @param classWeights per-class loss weights (the bias lab uses them), or null for unweighted
  * @param threads      worker threads; the results are identical for any value
  * @param keep         which epoch's weights the model holds at the end
+ * @param patience     early stopping: stop after this many epochs without a better validation
+ *                     epoch (by the rule {@link Keep#BEST_VALIDATION} picks with); 0 runs every epoch
  */
 public record TrainConfig(int epochs, int batchSize, Optimizer optimizer, long seed, Augmentation augmentation,
-                          float[] classWeights, int threads, Keep keep) {
+                          float[] classWeights, int threads, Keep keep, int patience) {
 
     /** Which weights a finished run keeps. */
     public enum Keep {
@@ -29,9 +31,15 @@ public record TrainConfig(int epochs, int batchSize, Optimizer optimizer, long s
         this(epochs, batchSize, optimizer, seed, augmentation, classWeights, threads, Keep.BEST_VALIDATION);
     }
 
+    /** Every epoch runs (no early stopping). */
+    public TrainConfig(int epochs, int batchSize, Optimizer optimizer, long seed, Augmentation augmentation,
+                       float[] classWeights, int threads, Keep keep) {
+        this(epochs, batchSize, optimizer, seed, augmentation, classWeights, threads, keep, 0);
+    }
+
     public TrainConfig {
-        if (epochs < 1 || batchSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1");
+        if (epochs < 1 || batchSize < 1 || threads < 1 || patience < 0) {
+            throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1, patience >= 0");
         }
         if (optimizer == null || augmentation == null || keep == null) {
             throw new IllegalArgumentException("optimizer, augmentation and keep are required (use Augmentation.none())");

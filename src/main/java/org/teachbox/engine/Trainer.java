@@ -100,6 +100,9 @@ public final class Trainer {
         private final List<EpochResult> history = new ArrayList<>();
         private float[][] bestWeights;
         private int bestEpoch;
+        private float improvedAccuracy = Float.NEGATIVE_INFINITY;
+        private float improvedLoss = Float.POSITIVE_INFINITY;
+        private int improvedEpoch;
         private float bestLoss = Float.POSITIVE_INFINITY;
         private float bestAccuracy = Float.NEGATIVE_INFINITY;
         /** First step of the head that runs once per batch (0: the whole net is a head, an MLP). */
@@ -188,6 +191,13 @@ public final class Trainer {
                 // "Best" is what a learner would pick: the most validation images right. Loss only
                 // breaks ties; choosing by loss alone keeps a do-nothing first epoch whenever
                 // skewed data makes the loss on the rare class climb while accuracy improves.
+                boolean better = validation.size() > 0 && (valAccuracy > improvedAccuracy
+                        || (valAccuracy == improvedAccuracy && valLoss < improvedLoss));
+                if (better) {
+                    improvedAccuracy = valAccuracy;
+                    improvedLoss = valLoss;
+                    improvedEpoch = epoch;
+                }
                 if (validation.size() == 0 || config.keep() == TrainConfig.Keep.LAST_EPOCH
                         || valAccuracy > bestAccuracy
                         || (valAccuracy == bestAccuracy && valLoss < bestLoss)) {
@@ -197,6 +207,10 @@ public final class Trainer {
                     bestWeights = model.snapshot();
                 }
                 listener.onEpoch(result);
+                // early stopping: no better validation epoch for `patience` epochs, so more would only memorise
+                if (config.patience() > 0 && validation.size() > 0 && epoch - improvedEpoch >= config.patience()) {
+                    break;
+                }
             }
             return finish(Status.COMPLETED);
         }

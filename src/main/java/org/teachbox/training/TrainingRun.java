@@ -77,7 +77,8 @@ final class TrainingRun {
         }
         TrainConfig config = new TrainConfig(settings.epochs(), settings.batchSize(),
                 settings.optimizer().create((float) settings.learningRate()), SEED, augmentation,
-                prepared.classWeights(), threads, keep(kind, request.keep()));
+                prepared.classWeights(), threads, keep(kind, request.keep()),
+                settings.stopsEarly() ? TrainingSettings.PATIENCE : 0);
         int steps = (prepared.train().size() + settings.batchSize() - 1) / settings.batchSize();
         publish.accept(new TrainingEvent.Started(job.id(), job.purpose(), settings.epochs(), steps, prepared.split()));
 

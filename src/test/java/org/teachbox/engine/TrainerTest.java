@@ -134,6 +134,37 @@ class TrainerTest {
     }
 
     @Test
+    void earlyStoppingEndsARunPatienceEpochsAfterItsBestValidationEpoch() {
+        Dataset train = randomImages(24, 3, 8, 3, 14);
+        Dataset val = randomImages(12, 3, 8, 3, 15); // unrelated labels: validation stops improving soon
+        TrainConfig all = config(40, 8, 0.01f, 2);
+        TrainConfig early = new TrainConfig(all.epochs(), all.batchSize(), new Adam(0.01f), all.seed(), all.augmentation(),
+                null, 2, TrainConfig.Keep.BEST_VALIDATION, 3);
+        TrainResult full = new Trainer(all).fit(Presets.refCnn(3, 8, 3, 1), train, val, null, null);
+        TrainResult stopped = new Trainer(early).fit(Presets.refCnn(3, 8, 3, 1), train, val, null, null);
+
+        assertThat(full.history()).hasSize(40);
+        assertThat(stopped.status()).isEqualTo(Status.COMPLETED);
+        // the same seed gives the same epochs until it stops: the first epoch with 3 worse ones after it
+        int firstBestWithThreeWorse = 0;
+        for (int best = 0, e = 1; e <= 40; e++) {
+            EpochResult r = full.history().get(e - 1);
+            EpochResult b = best == 0 ? null : full.history().get(best - 1);
+            if (b == null || r.valAccuracy() > b.valAccuracy() || (r.valAccuracy() == b.valAccuracy() && r.valLoss() < b.valLoss())) {
+                best = e;
+            }
+            if (e - best >= 3) {
+                firstBestWithThreeWorse = best;
+                break;
+            }
+        }
+        assertThat(firstBestWithThreeWorse).as("validation stops improving within 40 epochs").isPositive();
+        assertThat(stopped.history()).hasSize(firstBestWithThreeWorse + 3);
+        assertThat(stopped.bestEpoch()).isEqualTo(firstBestWithThreeWorse);
+        assertThat(withoutSpeed(stopped.history())).isEqualTo(withoutSpeed(full.history()).subList(0, firstBestWithThreeWorse + 3));
+    }
+
+    @Test
     void canKeepTheLastEpochInsteadSoValidationDoesNotPickTheModel() {
         Dataset train = randomImages(24, 3, 8, 3, 14);
         Dataset val = randomImages(12, 3, 8, 3, 15);

@@ -30,6 +30,17 @@ class TrainingReportJsonTest {
     }
 
     @Test
+    void settingsFromBeforeEarlyStoppingReadAsEveryEpoch() {
+        ObjectNode old = (ObjectNode) json.readTree(json.writeValueAsString(report(null)));
+        ((ObjectNode) old.get("settings")).remove("earlyStop");
+
+        TrainingReport read = json.readValue(old.toString(), TrainingReport.class);
+
+        assertThat(read.settings().stopsEarly()).isFalse();
+        assertThat(read.settings().epochs()).isEqualTo(report(null).settings().epochs());
+    }
+
+    @Test
     void aTestJudgementReadsBackWhole() {
         UUID picture = UUID.randomUUID();
         TestResult test = new TestResult(new int[][] {{0, 1}, {0, 0}},

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
+import org.teachbox.training.TrainingSettings;
 import org.teachbox.runs.CurveReading;
 import org.teachbox.training.TrainingReport.EpochRow;
 import org.teachbox.ui.components.TrainChart;
@@ -65,6 +66,18 @@ public class CurvesPanel extends Div {
         loss.addPoint(trainLoss, validationLoss);
         live.add(new EpochRow(live.size() + 1, trainLoss, trainAccuracy, validationLoss, validationAccuracy));
         read(live, CurveReading.of(live).bestEpoch());
+    }
+
+    /** A finished run's curves, and the sentence that it stopped early when it did. */
+    public void show(org.teachbox.training.TrainingReport report) {
+        show(report.history(), report.bestEpoch());
+        TrainingSettings s = report.settings();
+        if (s != null && s.stopsEarly() && report.status() == org.teachbox.training.TrainingReport.Status.COMPLETED
+                && report.history().size() < s.epochs()) {
+            String between = "zh".equals(getLocale().getLanguage()) ? "" : " ";
+            note.setText(getTranslation("runs.stopped-early", report.history().size(), s.epochs(), TrainingSettings.PATIENCE)
+                    + between + note.getText());
+        }
     }
 
     public void show(List<EpochRow> history, int bestEpoch) {

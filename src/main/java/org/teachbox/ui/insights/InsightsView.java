@@ -88,7 +88,7 @@ public class InsightsView extends ProjectPage {
         report = model.get().report();
         runs.load(owner, project);
         stale.setVisible(models.isOutOfDate(owner, project.id()));
-        curves.show(report.history(), report.bestEpoch());
+        curves.show(report);
         // the pretrained head keeps its last epoch (see TrainingRun), so "the best one" would be untrue
         best.setText(getTranslation(project.modelKind() == ModelKind.PRETRAINED ? "insights.last-epoch" : "insights.best-epoch",
                 report.bestEpoch(), Math.round(100 * report.validationAccuracy())));

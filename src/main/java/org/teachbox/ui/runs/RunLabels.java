@@ -66,6 +66,7 @@ final class RunLabels {
                 on.getTranslation("runs.part.batch", s.batchSize()),
                 on.getTranslation("train.optimizer." + s.optimizer().name().toLowerCase()),
                 on.getTranslation(run.augmented() ? "runs.part.augmented" : "runs.part.not-augmented"),
+                on.getTranslation(s.stopsEarly() ? "runs.part.early-stop" : "runs.part.all-epochs"),
                 on.getTranslation("runs.part.data", run.dataVersion()));
     }
 }

@@ -18,6 +18,7 @@ class AdvancedSettings extends Details {
     private final IntegerField batchSize = new IntegerField();
     private final NumberField learningRate = new NumberField();
     private final Select<OptimizerChoice> optimizer = new Select<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox earlyStop = new com.vaadin.flow.component.checkbox.Checkbox();
 
     AdvancedSettings(TrainingSettings initial) {
         setSummaryText(getTranslation("train.advanced"));
@@ -42,11 +43,14 @@ class AdvancedSettings extends Details {
         optimizer.setHelperText(getTranslation("train.optimizer.help"));
         optimizer.setItems(OptimizerChoice.values());
         optimizer.setItemLabelGenerator(o -> getTranslation("train.optimizer." + o.name().toLowerCase()));
+        earlyStop.setLabel(getTranslation("train.early-stop", TrainingSettings.PATIENCE));
+        earlyStop.setHelperText(getTranslation("train.early-stop.help"));
+        earlyStop.setId("early-stop");
         Button reset = new Button(getTranslation("train.reset"), e -> show(TrainingSettings.defaults()));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         FormLayout form = new FormLayout(epochs, batchSize, learningRate, optimizer);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
-        add(form, reset);
+        add(form, earlyStop, reset);
         show(initial);
     }
 
@@ -55,6 +59,7 @@ class AdvancedSettings extends Details {
         batchSize.setValue(s.batchSize());
         learningRate.setValue(s.learningRate());
         optimizer.setValue(s.optimizer());
+        earlyStop.setValue(s.stopsEarly());
     }
 
     /** The settings as typed, or null when a field is empty or out of range (the field says why). */
@@ -65,7 +70,8 @@ class AdvancedSettings extends Details {
             return null;
         }
         try {
-            return new TrainingSettings(epochs.getValue(), batchSize.getValue(), learningRate.getValue(), optimizer.getValue());
+            return new TrainingSettings(epochs.getValue(), batchSize.getValue(), learningRate.getValue(), optimizer.getValue(),
+                    earlyStop.getValue());
         } catch (IllegalArgumentException outOfRange) {
             // only the learning rate has no bounds the field itself checks: say so on the field
             learningRate.setErrorMessage(getTranslation("train.lr.range", TrainingSettings.MAX_LEARNING_RATE));

@@ -47,7 +47,7 @@ class DivergedHint extends Div {
             smaller = null;
             return;
         }
-        smaller = new TrainingSettings(s.epochs(), s.batchSize(), tenth, s.optimizer());
+        smaller = s.withLearningRate(tenth);
         String rate = RunsPanel.rate(s.learningRate());
         String key = switch (CurveReading.stepSign(report)) {
             case NAN -> "runs.diverged.nan";

@@ -199,7 +199,7 @@ public class TrainView extends ProjectPage {
     private void finished(TrainingReport report) {
         progress.done();
         runs.showNewest();
-        curves.show(report.history(), report.bestEpoch());
+        curves.show(report);
         diverged.show(report);
         verdict.setText(switch (report.status()) {
             // the hint below says why, and offers the smaller learning rate
