@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.teachbox.web.SameOrigin;
 import org.teachbox.BackgroundPriority;
 import org.teachbox.owner.Owner;
 import org.teachbox.project.ProjectService;

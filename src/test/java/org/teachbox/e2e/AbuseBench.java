@@ -130,7 +130,9 @@ public final class AbuseBench {
     private boolean signIn(HttpClient http, String password, String forwardedFor) throws Exception {
         String form = "username=" + enc("Ms Chen") + "&password=" + enc(password);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("teacher/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base.getScheme() + "://" + base.getRawAuthority()) // a script can claim our page
+                .POST(HttpRequest.BodyPublishers.ofString(form));
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }

@@ -1,22 +1,23 @@
-package org.teachbox.upload;
+package org.teachbox.web;
 
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Whether a request came from one of our own pages. The upload endpoint is left out of Spring's
- * CSRF token check (see {@link UploadController}); this is its guard instead: a browser always
+ * Whether a request came from one of our own pages. The upload endpoint and the teacher's sign-in
+ * are left out of Spring's CSRF token check (see upload/UploadController and
+ * teacher/SignInOriginCheck); this is their guard instead: a browser always
  * names the page's origin on a cross-site POST, and a script on another site cannot change it.
  * The host we compare with is the one the browser used, also behind the school's proxy
  * (forwarded headers are believed from the proxies the admin names only, see web/TrustedProxies).
  */
-final class SameOrigin {
+public final class SameOrigin {
 
     private SameOrigin() {
     }
 
-    static boolean check(HttpServletRequest request) {
+    public static boolean check(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null || origin.isBlank() || origin.equals("null")) {
             // Origin is sent by every current browser on a POST; an old one may send only Referer.
