@@ -50,7 +50,7 @@ class AdvancedSettings extends Details {
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         FormLayout form = new FormLayout(epochs, batchSize, learningRate, optimizer);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
-        add(form, earlyStop, reset);
+        add(form, new com.vaadin.flow.component.html.Div(earlyStop), reset);
         show(initial);
     }
 
