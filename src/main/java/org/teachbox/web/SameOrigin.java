@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * are left out of Spring's CSRF token check (see upload/UploadController and
  * teacher/SignInOriginCheck); this is their guard instead: a browser always
  * names the page's origin on a cross-site POST, and a script on another site cannot change it.
- * The host we compare with is the one the browser used, also behind the school's proxy
- * (forwarded headers are believed from the proxies the admin names only, see web/TrustedProxies).
+ * The host we compare with is the one the browser used (the Host header), so it holds behind the
+ * school's proxy too, named or not.
  */
 public final class SameOrigin {
 
@@ -21,40 +21,35 @@ public final class SameOrigin {
         String origin = request.getHeader("Origin");
         if (origin == null || origin.isBlank() || origin.equals("null")) {
             // Origin is sent by every current browser on a POST; an old one may send only Referer.
-            String referer = request.getHeader("Referer");
-            if (referer == null) {
+            origin = request.getHeader("Referer");
+            if (origin == null) {
                 return false;
             }
-            origin = originOf(referer);
         }
-        return ours(request).equalsIgnoreCase(strip(origin));
+        return sameSite(origin, request.getHeader("Host"), request.getServerName(), request.getServerPort());
     }
 
-    private static String ours(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-    }
-
-    private static String originOf(String url) {
+    /**
+     * The page's origin names the host the browser asked for. The scheme is not compared: behind a
+     * proxy that ends HTTPS (named or not) the request reaches us as plain HTTP from the same page.
+     * The port is compared when the Host header gives one.
+     */
+    static boolean sameSite(String origin, String hostHeader, String serverName, int serverPort) {
+        URI page;
+        URI asked;
         try {
-            URI uri = URI.create(url);
-            return uri.getScheme() + "://" + uri.getRawAuthority();
+            page = URI.create(origin.strip());
+            asked = URI.create("http://" + (hostHeader == null || hostHeader.isBlank() ? serverName + ":" + serverPort : hostHeader.strip()));
         } catch (IllegalArgumentException e) {
-            return "";
+            return false;
         }
+        if (page.getHost() == null || asked.getHost() == null || !page.getHost().equalsIgnoreCase(asked.getHost())) {
+            return false;
+        }
+        return asked.getPort() == -1 || asked.getPort() == portOf(page);
     }
 
-    /** "http://host:80" and "http://host" are the same origin. */
-    private static String strip(String origin) {
-        String o = origin.strip();
-        if (o.startsWith("http://") && o.endsWith(":80")) {
-            return o.substring(0, o.length() - 3);
-        }
-        if (o.startsWith("https://") && o.endsWith(":443")) {
-            return o.substring(0, o.length() - 4);
-        }
-        return o;
+    private static int portOf(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }
