@@ -188,16 +188,16 @@ public final class Trainer {
                 EpochResult result = new EpochResult(epoch, epochs, (float) (lossSum / seen), (float) correct / seen,
                         valLoss, valAccuracy, imagesPerSecond);
                 history.add(result);
-                // "Best" is what a learner would pick: the most validation images right. Loss only
-                // breaks ties; choosing by loss alone keeps a do-nothing first epoch whenever
-                // skewed data makes the loss on the rare class climb while accuracy improves.
-                boolean better = validation.size() > 0 && (valAccuracy > improvedAccuracy
-                        || (valAccuracy == improvedAccuracy && valLoss < improvedLoss));
-                if (better) {
+                // early stopping counts from the last better validation epoch, whichever epoch is kept
+                if (validation.size() > 0 && (valAccuracy > improvedAccuracy
+                        || (valAccuracy == improvedAccuracy && valLoss < improvedLoss))) {
                     improvedAccuracy = valAccuracy;
                     improvedLoss = valLoss;
                     improvedEpoch = epoch;
                 }
+                // "Best" is what a learner would pick: the most validation images right. Loss only
+                // breaks ties; choosing by loss alone keeps a do-nothing first epoch whenever
+                // skewed data makes the loss on the rare class climb while accuracy improves.
                 if (validation.size() == 0 || config.keep() == TrainConfig.Keep.LAST_EPOCH
                         || valAccuracy > bestAccuracy
                         || (valAccuracy == bestAccuracy && valLoss < bestLoss)) {

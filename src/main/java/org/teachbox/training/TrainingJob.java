@@ -24,7 +24,6 @@ public final class TrainingJob {
 
     private volatile long deadlineNanos;
     private volatile String stopKey = CANCELLED;
-    private volatile boolean timedOut;
 
     TrainingJob(TrainingRequest request) {
         this(request, ModelKind.IMAGE, 0);
@@ -111,16 +110,11 @@ public final class TrainingJob {
         deadlineNanos = System.nanoTime() + limit.toNanos();
     }
 
-    /** Cancelled by someone, or past its time limit (then {@link #timedOut()} says so too). */
+    /** Cancelled by someone, or past its time limit (then {@link #stopKey()} is {@link #TOO_LONG}). */
     boolean isCancelled() {
         if (!cancelled.get() && deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
-            timedOut = true;
             cancel(TOO_LONG);
         }
         return cancelled.get();
-    }
-
-    boolean timedOut() {
-        return timedOut;
     }
 }

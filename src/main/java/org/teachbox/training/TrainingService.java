@@ -31,8 +31,9 @@ import org.teachbox.pretrained.Embeddings;
 /**
  * Runs training jobs for a whole classroom on one server. A fixed number of workers, sized to
  * the CPU cores, take jobs from a {@link FairQueue}: fair between learners, quick trainings before
- * long ones (a long one is passed a few times at most), one waiting job per learner. Every job has a cost (pictures × epochs) that must stay within a budget, so no single
- * run can hold a worker for the whole lesson. Each project may have one job per purpose, so a
+ * long ones (a long one is passed a few times at most), one waiting job per learner. Every job has
+ * a cost (pictures × epochs) within a budget and a time limit, so no single run can hold a worker
+ * for the whole lesson. Each project may have one job per purpose, so a
  * double click cannot queue twice. Jobs publish events, with the queue position and an estimated
  * start time, to whoever watches the project; pages subscribe on attach and unsubscribe on detach.
  */
@@ -279,14 +280,16 @@ public class TrainingService implements DisposableBean {
         return new TrainingEvent.Failed(job.id(), job.purpose(), job.stopKey(), args);
     }
 
-    /** How the job ended, from its last event: the report's status, "cancelled" or "failed". */
+    /** How the job ended, from its last event: the report's status, "cancelled", "too-long" or "failed". */
     private static String outcome(TrainingJob job) {
         TrainingEvent last = job.lastEvent();
         if (last instanceof TrainingEvent.Finished f) {
             return f.report().status().name();
         }
-        return last instanceof TrainingEvent.Failed f && f.messageKey().startsWith(TrainingJob.CANCELLED) ? "cancelled"
-                : last instanceof TrainingEvent.Failed f && f.messageKey().equals(TrainingJob.TOO_LONG) ? "too-long" : "failed";
+        if (last instanceof TrainingEvent.Failed f && f.messageKey().startsWith(TrainingJob.CANCELLED)) {
+            return "cancelled"; // by the learner or by the teacher
+        }
+        return last instanceof TrainingEvent.Failed f && TrainingJob.TOO_LONG.equals(f.messageKey()) ? "too-long" : "failed";
     }
 
     private static String slot(UUID projectId, Purpose purpose) {
