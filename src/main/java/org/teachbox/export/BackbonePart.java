@@ -1,47 +1,44 @@
 package org.teachbox.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.teachbox.engine.ModelFormatException;
 import org.teachbox.engine.pretrained.TfjsModel;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 /**
  * The frozen MobileNetV2 as Teachable Machine's export carries it, taken from the very files the
  * server's backbone was loaded from: the functional {@code Model} up to {@code out_relu}, its
- * topology copied node for node, and its tensors copied byte for byte (no float goes through a
- * conversion, so the exported backbone is the server's). A Teachable Machine image export has
- * that model nested in Sequentials with a head after it; TM's hosted headless model has it at
- * the top. Both are found by looking for the container that holds {@code out_relu}.
+ * topology copied node for node, and its tensors copied float for float (so the exported
+ * backbone is the server's). A Teachable Machine image export has that model nested in
+ * Sequentials with a head after it; TM's hosted headless model has it at the top. Both are found
+ * by looking for the container that holds {@code out_relu}.
+ *
+ * <p>The files are read by the engine's {@link TfjsModel}, the one reader of TF.js layers files,
+ * which holds every bound (file sizes, depth, counts, shapes) and checks the weights against
+ * their manifest.
  */
 final class BackbonePart {
     private static final String OUTPUT = "out_relu";
 
-    /** One tensor of the backbone: its name, shape and float32 bytes as the file has them. */
-    record Tensor(String name, int[] shape, byte[] raw) {}
+    /** One tensor of the backbone: its name, shape and float32 values. */
+    record Tensor(String name, int[] shape, float[] data) {}
 
-    private final JsonNode model;
+    private final Map<String, Object> model;
     private final List<Tensor> tensors;
 
-    private BackbonePart(JsonNode model, List<Tensor> tensors) {
+    private BackbonePart(Map<String, Object> model, List<Tensor> tensors) {
         this.model = model;
         this.tensors = tensors;
     }
 
-    /** The functional model node ({@code class_name}, {@code config}), ending at out_relu. */
-    JsonNode model() {
+    /** The functional model node ({@code class_name}, {@code config}), ending at out_relu, as JSON values. */
+    Map<String, Object> model() {
         return model;
     }
 
@@ -49,41 +46,49 @@ final class BackbonePart {
         return tensors;
     }
 
-    static BackbonePart read(Path dir, JsonMapper json) throws IOException {
-        JsonNode root = json.readTree(readBounded(dir.resolve(TfjsFiles.MODEL), TfjsModel.MAX_JSON_BYTES));
-        JsonNode topology = root.path("modelTopology");
-        if (topology.has("model_config")) {
-            topology = topology.get("model_config");
-        }
-        ObjectNode functional = findFunctional(topology, 0);
+    static BackbonePart read(Path dir) throws IOException {
+        TfjsModel file = TfjsModel.read(dir);
+        Map<String, Object> functional = findFunctional(file.topology(), 0);
         if (functional == null) {
             throw new ModelFormatException("the backbone's model.json has no model with a layer " + OUTPUT);
         }
-        ObjectNode copy = truncated(functional.deepCopy());
+        truncate(functional);
         Set<String> layerNames = new HashSet<>();
-        for (JsonNode layer : copy.path("config").path("layers")) {
-            layerNames.add(layer.path("name").asString());
+        for (Object layer : layers(functional)) {
+            if (layer instanceof Map<?, ?> l && l.get("name") instanceof String name) {
+                layerNames.add(name);
+            }
         }
-        return new BackbonePart(copy, tensors(dir, root.path("weightsManifest"), layerNames));
+        List<Tensor> tensors = new ArrayList<>();
+        for (TfjsModel.Weight w : file.weights().values()) {
+            int slash = w.name().indexOf('/');
+            if (slash > 0 && layerNames.contains(w.name().substring(0, slash))) {
+                tensors.add(new Tensor(w.name(), w.shape(), w.data()));
+            }
+        }
+        if (tensors.isEmpty()) {
+            throw new ModelFormatException("the backbone's weights manifest has none of its layers' tensors");
+        }
+        return new BackbonePart(functional, List.copyOf(tensors));
     }
 
     /** The Model/Functional container that has a layer called out_relu, searched depth first. */
-    private static ObjectNode findFunctional(JsonNode node, int depth) {
-        if (depth > 16 || node == null || !node.isObject()) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> findFunctional(Object node, int depth) {
+        if (depth > 16 || !(node instanceof Map<?, ?> map)) {
             return null;
         }
-        String cls = node.path("class_name").asString("");
-        JsonNode config = node.path("config");
-        JsonNode layers = config.isArray() ? config : config.path("layers");
-        if (cls.equals("Model") || cls.equals("Functional")) {
-            for (JsonNode layer : layers) {
-                if (OUTPUT.equals(layer.path("name").asString(null))) {
-                    return (ObjectNode) node;
+        Object cls = map.get("class_name");
+        List<Object> layers = layers(map);
+        if ("Model".equals(cls) || "Functional".equals(cls)) {
+            for (Object layer : layers) {
+                if (layer instanceof Map<?, ?> l && OUTPUT.equals(l.get("name"))) {
+                    return (Map<String, Object>) map;
                 }
             }
         }
-        for (JsonNode layer : layers) {
-            ObjectNode found = findFunctional(layer, depth + 1);
+        for (Object layer : layers) {
+            Map<String, Object> found = findFunctional(layer, depth + 1);
             if (found != null) {
                 return found;
             }
@@ -91,79 +96,32 @@ final class BackbonePart {
         return null;
     }
 
+    /** A container's layers: its config's list, or its config itself (the old Sequential layout). */
+    @SuppressWarnings("unchecked")
+    private static List<Object> layers(Map<?, ?> container) {
+        Object config = container.get("config");
+        if (config instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        if (config instanceof Map<?, ?> c && c.get("layers") instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        return List.of();
+    }
+
     /**
-     * The model with every layer after out_relu dropped and out_relu made its output. Keras lists
-     * a functional model's layers so that each comes after its inputs, and every MobileNetV2 layer
-     * before out_relu feeds it, so cutting the list there keeps exactly what out_relu needs.
+     * Drops every layer after out_relu and makes out_relu the output. Keras lists a functional
+     * model's layers so that each comes after its inputs, and every MobileNetV2 layer before
+     * out_relu feeds it, so cutting the list there keeps exactly what out_relu needs.
      */
-    private static ObjectNode truncated(ObjectNode model) {
-        ObjectNode config = (ObjectNode) model.get("config");
-        ArrayNode layers = (ArrayNode) config.get("layers");
+    @SuppressWarnings("unchecked")
+    private static void truncate(Map<String, Object> model) {
+        List<Object> layers = layers(model);
         int end = 0;
-        while (end < layers.size() && !OUTPUT.equals(layers.get(end).path("name").asString(null))) {
+        while (end < layers.size() && !(layers.get(end) instanceof Map<?, ?> l && OUTPUT.equals(l.get("name")))) {
             end++;
         }
-        while (layers.size() > end + 1) {
-            layers.remove(layers.size() - 1);
-        }
-        ArrayNode outputs = config.putArray("output_layers");
-        outputs.addArray().add(OUTPUT).add(0).add(0);
-        return model;
-    }
-
-    /** The manifest's tensors that belong to the backbone's layers (a TM export also has a head). */
-    private static List<Tensor> tensors(Path dir, JsonNode manifest, Set<String> layerNames) throws IOException {
-        List<Tensor> out = new ArrayList<>();
-        long total = 0;
-        for (JsonNode group : manifest) {
-            ByteArrayOutputStream data = new ByteArrayOutputStream();
-            for (JsonNode path : group.path("paths")) {
-                String name = path.asString();
-                Path shard = dir.resolve(name).normalize();
-                if (!shard.startsWith(dir.normalize()) || name.isEmpty()) {
-                    throw new ModelFormatException("weight file " + name + " lies outside the backbone's folder");
-                }
-                byte[] bytes = readBounded(shard, TfjsModel.MAX_WEIGHT_BYTES - total);
-                total += bytes.length;
-                data.writeBytes(bytes);
-            }
-            byte[] all = data.toByteArray();
-            int offset = 0;
-            for (JsonNode spec : group.path("weights")) {
-                String name = spec.path("name").asString();
-                JsonNode dims = spec.path("shape");
-                int[] shape = new int[dims.size()];
-                long count = 1;
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = dims.get(i).asInt();
-                    count *= shape[i];
-                }
-                int bytes = Math.toIntExact(4 * count);
-                if (offset + bytes > all.length) {
-                    throw new ModelFormatException("the backbone's weight files end before tensor " + name);
-                }
-                int slash = name.indexOf('/');
-                if (slash > 0 && layerNames.contains(name.substring(0, slash))) {
-                    byte[] raw = new byte[bytes];
-                    System.arraycopy(all, offset, raw, 0, bytes);
-                    out.add(new Tensor(name, shape, raw));
-                }
-                offset += bytes;
-            }
-        }
-        if (out.isEmpty()) {
-            throw new ModelFormatException("the backbone's weights manifest has none of its layers' tensors");
-        }
-        return List.copyOf(out);
-    }
-
-    private static byte[] readBounded(Path file, long max) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new ModelFormatException(file.getFileName() + " is larger than " + max + " bytes");
-            }
-            return bytes;
-        }
+        layers.subList(Math.min(layers.size(), end + 1), layers.size()).clear();
+        ((Map<String, Object>) model.get("config")).put("output_layers", List.of(List.of(OUTPUT, 0L, 0L)));
     }
 }

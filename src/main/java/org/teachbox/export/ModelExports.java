@@ -80,7 +80,7 @@ public class ModelExports {
         }
         Path dir = library.source().orElseThrow(() -> new ProjectRuleException("train.error.no-backbone"));
         try {
-            b = BackbonePart.read(dir, JsonMapper.builder().build());
+            b = BackbonePart.read(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("the backbone files in " + dir + " could not be read again", e);
         }

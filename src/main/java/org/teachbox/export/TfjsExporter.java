@@ -43,7 +43,7 @@ public final class TfjsExporter {
     TfjsFiles pretrained(BackbonePart backbone, Model head, Description about) {
         WeightsWriter weights = new WeightsWriter();
         for (BackbonePart.Tensor t : backbone.tensors()) {
-            weights.addRaw(t.name(), t.shape(), t.raw());
+            weights.add(t.name(), t.shape(), t.data());
         }
         List<Map<String, Object>> headLayers = new KerasLayers(weights).layers(head);
 

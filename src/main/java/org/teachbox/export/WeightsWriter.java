@@ -18,26 +18,21 @@ final class WeightsWriter {
 
     /** A tensor given as floats, written as little-endian float32. */
     void add(String name, int[] shape, float[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        addRaw(name, shape, buffer.array());
-    }
-
-    /** A tensor whose float32 bytes are already in TF.js's order, copied as they are. */
-    void addRaw(String name, int[] shape, byte[] raw) {
         long count = 1;
         for (int d : shape) {
             count *= d;
         }
-        if (raw.length != 4 * count) {
-            throw new IllegalArgumentException("tensor " + name + " needs " + 4 * count + " bytes, has " + raw.length);
+        if (values.length != count) {
+            throw new IllegalArgumentException("tensor " + name + " needs " + count + " values, has " + values.length);
         }
+        ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asFloatBuffer().put(values);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("name", name);
         spec.put("shape", shape);
         spec.put("dtype", "float32");
         specs.add(spec);
-        bytes.writeBytes(raw);
+        bytes.writeBytes(raw.array());
     }
 
     /** The manifest as model.json lists it: one group, one file. */

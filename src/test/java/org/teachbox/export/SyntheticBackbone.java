@@ -51,7 +51,7 @@ public final class SyntheticBackbone {
             Graph graph = new Graph(new SplittableRandom(seed));
             graph.writeHeadless(headless, json);
             graph.calibrate(headless, json, calibrationPictures(seed));
-            TfjsFiles files = new TfjsExporter(json).pretrained(BackbonePart.read(headless, json),
+            TfjsFiles files = new TfjsExporter(json).pretrained(BackbonePart.read(headless),
                     Presets.transferHead(2, 1280, seed),
                     new TfjsExporter.Description("synthetic backbone (random weights)", List.of("a", "b"), Instant.EPOCH));
             Files.createDirectories(dir);

@@ -49,9 +49,9 @@ class SyntheticBackboneTest {
     @Test
     void isTheRealExportsNetworkButForTheNumbers() throws Exception {
         Path real = TestBackbones.real();
-        BackbonePart mine = BackbonePart.read(SyntheticBackbone.write(dir, 7), json);
-        BackbonePart theirs = BackbonePart.read(real, json);
-        assertThat(layers(mine.model())).isEqualTo(layers(theirs.model()));
+        BackbonePart mine = BackbonePart.read(SyntheticBackbone.write(dir, 7));
+        BackbonePart theirs = BackbonePart.read(real);
+        assertThat(layers(json.valueToTree(mine.model()))).isEqualTo(layers(json.valueToTree(theirs.model())));
         assertThat(shapes(mine)).isEqualTo(shapes(theirs));
     }
 

@@ -37,7 +37,7 @@ class TfjsExporterTest {
     @Test
     void pretrainedExportHasTeachableMachinesLayoutAndTheServersBackboneByteForByte() throws Exception {
         Model head = Presets.transferHead(3, 1280, 5);
-        TfjsFiles files = exporter.pretrained(BackbonePart.read(TM, json), head,
+        TfjsFiles files = exporter.pretrained(BackbonePart.read(TM), head,
                 new TfjsExporter.Description("Pets", List.of("cat", "dog", "fish"), Instant.parse("2026-12-01T10:00:00Z")));
         write(files);
 

@@ -1,6 +1,5 @@
 package org.teachbox.engine.layers;
 
-import java.util.Arrays;
 import java.util.List;
 import org.teachbox.engine.Parameter;
 import org.teachbox.engine.Shape;
@@ -15,19 +14,16 @@ import org.teachbox.engine.Tensor;
  *
  * <p>It relies on max(0, max(a, b, c, d)) = max(max(0, a), ..., max(0, d)): pooling first and
  * clamping after picks the same value. Backward sends each output's gradient to the input that
- * won its window, and only if that input was above 0 (else ReLU's slope, 0, stops it), then runs
- * the convolution's own backward. The tests check it against the plain loops of {@link Reference}
+ * won its window, and only if that input was above 0 (else ReLU's slope, 0, stops it), straight
+ * into the convolution kernel's gradient buffer, then runs the kernel's backward. It talks to the
+ * convolution only through {@link ConvKernel}'s protocol, whichever kernel that is. The tests check it against the plain loops of {@link Reference}
  * run one after another: convolution, ReLU, max-pool.
  */
 public final class ConvReluPool implements Layer {
     private final Conv2D conv;
     private final Shape out;
-    private int[] winner = new int[0]; // for every output: the index of its winner in the conv output
+    private int[] winner = new int[0]; // for every output: where its winner's gradient goes in the kernel's buffer
     private Tensor output;
-    private Tensor gradConv; // gradient with respect to the conv output (before ReLU)
-    private int[] listAt = new int[0];      // (first layer only) the conv output gradient as lists:
-    private float[] listValue = new float[0]; // pixels and values of its nonzero entries,
-    private int[] listCount = new int[0];   // and how many there are per sample and filter
 
     public ConvReluPool(Conv2D conv) {
         this.conv = conv;
@@ -47,24 +43,23 @@ public final class ConvReluPool implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shape c = conv.outputShape();
-        int filters = c.c(), pixels = c.h() * c.w(), pooled = out.h() * out.w();
+        ConvKernel kernel = conv.compute();
+        int filters = out.c(), pooled = out.h() * out.w();
         output = Tensor.reuse(output, x.n, filters, out.h(), out.w());
         if (winner.length < output.size()) {
             winner = new int[output.size()];
         }
         float[] dst = output.data;
-        boolean padded = conv.takesPaddedGradients();
+        boolean vectors = kernel.rowsHaveSlack() && VectorSupport.ENABLED;
+        int stride = kernel.rowStride();
         for (int s = 0; s < x.n; s++) {
-            float[][] rows = conv.forwardSample(x, s);
-            int stride = conv.rowStride();
+            float[][] rows = kernel.forward(x, s);
             for (int f = 0; f < filters; f++) {
                 int plane = s * filters + f;
-                // where backward writes this plane's gradients: its padded planes, or a plain tensor
-                int gradientAt = padded ? conv.paddedGradientIndex(s, f) : plane * pixels;
-                // the windows of each row that whole vectors cover (padded rows have the room
-                // VectorPool reads past a row's last window); the loops below do the rest
-                int done = padded ? VectorPool.pool(rows[f], stride, out.h(), out.w(), dst, plane * pooled, winner,
+                // where backward writes this plane's gradients in the kernel's buffer
+                int gradientAt = kernel.gradientIndex(s, f);
+                // the windows of each row that whole vectors cover; the loops below do the rest
+                int done = vectors ? VectorPool.pool(rows[f], stride, out.h(), out.w(), dst, plane * pooled, winner,
                         gradientAt) : 0;
                 if (done == out.w()) {
                     continue;
@@ -126,89 +121,23 @@ public final class ConvReluPool implements Layer {
         }
     }
 
-    /** Needs the winners of the last forward pass, so that pass must have been a training one. */
+    /**
+     * Needs the winners of the last forward pass, so that pass must have been a training one.
+     * The winners' gradients go straight into the kernel's gradient buffer (which it hands over
+     * cleared). Each conv output wins at most one window, so each is written once: g where the
+     * output was above 0 (o >= 0, so its bits are not 0), else ReLU's slope, 0, stops it (+0,
+     * without a branch).
+     */
     @Override
     public Tensor backward(Tensor gradOut) {
-        Shape c = conv.outputShape();
-        if (conv.takesGradientLists()) {
-            backwardAsLists(gradOut);
-            return null;
-        }
-        if (conv.takesPaddedGradients()) {
-            // the winners' gradients go straight into the conv's padded planes (which it hands
-            // over cleared). Each conv output wins at most one window, so each is written once:
-            // g where the output was above 0 (o >= 0, so its bits are not 0), else ReLU's slope,
-            // 0, stops it (+0, without a branch).
-            float[] d = conv.paddedGradients(gradOut.n);
-            float[] g = gradOut.data, o = output.data;
-            int[] winner = this.winner;
-            int n = gradOut.size();
-            for (int i = 0; i < n; i++) {
-                int live = -Float.floatToRawIntBits(o[i]) >> 31;
-                d[winner[i]] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & live);
-            }
-            return conv.backwardPadded(gradOut.n);
-        }
-        gradConv = Tensor.reuse(gradConv, gradOut.n, c.c(), c.h(), c.w());
-        float[] d = gradConv.data, g = gradOut.data, o = output.data;
-        Arrays.fill(d, 0, gradConv.size(), 0f);
-        // o >= 0, so signum(o) is ReLU's slope at the winner: 1 where it was above 0, else 0
-        for (int i = 0, n = gradOut.size(); i < n; i++) {
-            d[winner[i]] += g[i] * Math.signum(o[i]);
-        }
-        return conv.backward(gradConv);
-    }
-
-    /**
-     * For a first conv layer: hands it the nonzero gradients at its output as one list per
-     * sample and filter, in pixel order, instead of a zeroed full-size tensor with them written
-     * in. Each pooled row's winners sit in two conv rows, the upper and the lower; listing the
-     * upper ones and then the lower ones, each left to right, gives pixel order. The values and
-     * their order are exactly those {@link Conv2D#backward} would pick out of the dense tensor
-     * (where the output is above 0, g * signum(o) is g).
-     */
-    private void backwardAsLists(Tensor gradOut) {
-        Shape c = conv.outputShape();
-        int filters = c.c(), w = c.w(), pixels = c.h() * w, ph = out.h(), pw = out.w(), pooled = ph * pw;
-        int samples = gradOut.n;
-        // one spare entry: every candidate is written at the list's end before it is counted or not
-        if (listAt.length < samples * filters * pooled + 1) {
-            listAt = new int[samples * filters * pooled + 1];
-            listValue = new float[samples * filters * pooled + 1];
-            listCount = new int[samples * filters];
-        }
-        int[] at = listAt;
-        float[] val = listValue;
+        ConvKernel kernel = conv.compute();
+        float[] d = kernel.gradients(gradOut.n);
         float[] g = gradOut.data, o = output.data;
         int[] winner = this.winner;
-        for (int plane = 0; plane < samples * filters; plane++) {
-            int base = plane * pooled, shift = plane * pixels;
-            int n = base;
-            for (int y = 0; y < ph; y++) {
-                int first = base + y * pw, end = first + pw;
-                int lower = shift + (2 * y + 1) * w; // first index of the lower conv row
-                // the winners in the upper conv row, then those in the lower one. An entry counts
-                // if its output was above 0 (else ReLU's slope, 0, stops it; o >= 0, so its bits
-                // are 0 exactly when it is 0) and its gradient is not +-0. All without branches.
-                for (int i = first; i < end; i++) {
-                    int p = winner[i];
-                    at[n] = p - shift;
-                    val[n] = g[i];
-                    int live = (-Float.floatToRawIntBits(o[i]) >>> 31)
-                            & (-(Float.floatToRawIntBits(g[i]) & 0x7fffffff) >>> 31);
-                    n += live & ((p - lower) >>> 31);
-                }
-                for (int i = first; i < end; i++) {
-                    int p = winner[i];
-                    at[n] = p - shift;
-                    val[n] = g[i];
-                    int live = (-Float.floatToRawIntBits(o[i]) >>> 31)
-                            & (-(Float.floatToRawIntBits(g[i]) & 0x7fffffff) >>> 31);
-                    n += live & (~(p - lower) >>> 31);
-                }
-            }
-            listCount[plane] = n - base;
+        for (int i = 0, n = gradOut.size(); i < n; i++) {
+            int live = -Float.floatToRawIntBits(o[i]) >> 31;
+            d[winner[i]] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & live);
         }
-        conv.backwardFromLists(samples, at, val, listCount, pooled);
+        return kernel.backward(gradOut.n);
     }
 }

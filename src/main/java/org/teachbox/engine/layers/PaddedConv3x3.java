@@ -1,5 +1,9 @@
 package org.teachbox.engine.layers;
 
+import org.teachbox.engine.Parameter;
+import org.teachbox.engine.Shape;
+import org.teachbox.engine.Tensor;
+
 /**
  * A 3 x 3 convolution with stride 1 and padding 1, computed without im2col. Each image is
  * copied once into planes with a border of zeros, each (w + 2) wide; then output pixel (y, x)
@@ -8,13 +12,14 @@ package org.teachbox.engine.layers;
  * one contiguous stretch of the plane, and {@link VectorKernels} sums straight from the planes.
  * The price is two wasted columns per row (j = w and w + 1), computed and thrown away.
  *
- * <p>im2col wrote nine copies of every input and read them back; that copying, and transposing
- * those copies for the weight gradient, took a third of all training time.
+ * <p>It exists because im2col writes nine copies of every input and reads them back, and
+ * transposes them for the weight gradient; {@code bench/engine-vs-torch.sh} measures the
+ * difference (its {@code train_img_per_s}, with and without {@code -Dteachbox.engine.vector=false}).
  *
  * <p>Backward uses the same trick twice. The output gradient, padded the same way, gives the
  * weight gradient as sums over pixels of gradient times the input the tap saw; and the input
  * gradient is the forward convolution of that padded gradient with the kernel turned by 180
- * degrees and channels and filters swapped (see {@link Conv2D}).
+ * degrees and channels and filters swapped (see {@link FlippedKernel}).
  *
  * <p>The padded images of a whole batch are kept from forward to backward, and the weight
  * gradient runs over all of them at once, so that each of its sums is folded across vector lanes
@@ -23,7 +28,7 @@ package org.teachbox.engine.layers;
  * <p>What it computes is {@link Reference#conv2dForward} and {@link Reference#conv2dBackward}
  * for k = 3, stride 1, padding 1; ReferenceTest checks it against those loops.
  */
-final class PaddedConv3x3 {
+final class PaddedConv3x3 extends ConvKernel {
     private final int channels;
     private final int filters;
     private final int h;
@@ -35,25 +40,26 @@ final class PaddedConv3x3 {
     private final int[] gradientTaps; // offset of tap (f, ky, kx) in one image's padded output gradient
     private float[] inputPadded = new float[0];    // [images][channels][plane]; zero outside the images, always
     private float[] gradientPadded = new float[0]; // [images][filters][plane]; zero outside the images
-    private final float[][] outputPadded; // [max(filters, channels)][n]: one image's output or input gradient
+    private float[][] outputPadded; // [max(filters, channels)][n]: one image's output or input gradient; made on first use
     private final float[] lanes;
 
     static boolean applies(int k, int stride, int pad) {
         return k == 3 && stride == 1 && pad == 1 && VectorSupport.ENABLED;
     }
 
-    PaddedConv3x3(int channels, int filters, int h, int w) {
-        this.channels = channels;
-        this.filters = filters;
-        this.h = h;
-        this.w = w;
+    PaddedConv3x3(Shape in, Shape out, Parameter weight, Parameter bias, FlippedKernel flippedKernel,
+                  boolean inputGradient) {
+        super(in, out, 3, 1, 1, weight, bias, flippedKernel, inputGradient);
+        this.channels = in.c();
+        this.filters = out.c();
+        this.h = in.h();
+        this.w = in.w();
         this.wp = w + 2;
         int tile = VectorKernels.TILE;
         this.n = (h * wp + tile - 1) / tile * tile;
         this.plane = (h + 2) * wp + 2 * tile;
         this.inputTaps = taps(channels);
         this.gradientTaps = taps(filters);
-        this.outputPadded = new float[Math.max(filters, channels)][n];
         this.lanes = new float[VectorKernels.lanes()];
     }
 
@@ -69,33 +75,39 @@ final class PaddedConv3x3 {
         return off;
     }
 
-    /** Distance between output rows in what {@link #forward} returns. */
+    @Override
     int rowStride() {
         return wp;
     }
 
-    /** Where the gradient of output (0, 0) of image s, filter f sits in {@link #gradients}. */
+    /** The two wasted columns of every row are the room. */
+    @Override
+    boolean rowsHaveSlack() {
+        return true;
+    }
+
+    @Override
     int gradientIndex(int s, int f) {
         return (s * filters + f) * plane + wp + 1;
     }
 
-    /**
-     * Convolves image s of x (images of channels x h x w, {@code images} of them): returns
-     * rows [filters] in which output (y, x) sits at y * {@link #rowStride()} + x, valid until the
-     * next call. The padded image is kept for {@link #backward}.
-     */
-    float[][] forward(float[] x, int s, int images, float[] weight, float[] bias) {
+    /** The padded image is kept for {@link #backward}. */
+    @Override
+    float[][] forward(Tensor x, int s) {
         if (s == 0) {
-            inputPadded = grow(inputPadded, images * channels * plane);
+            inputPadded = grow(inputPadded, x.n * channels * plane);
         }
-        pad(x, s * channels * h * w, channels, inputPadded, s * channels * plane);
-        VectorKernels.convolve(inputPadded, s * channels * plane, inputTaps, channels * 9, weight, bias, filters,
-                outputPadded, n);
+        if (outputPadded == null) {
+            outputPadded = new float[Math.max(filters, channels)][n];
+        }
+        pad(x.data, s * channels * h * w, channels, inputPadded, s * channels * plane);
+        VectorKernels.convolve(inputPadded, s * channels * plane, inputTaps, channels * 9, weight.data, bias.data,
+                filters, outputPadded, n);
         return outputPadded;
     }
 
-    /** Copies rows from {@link #forward} into out[f][y * w + x]. */
-    void unpad(float[][] rows, int planes, float[] out, int outOff) {
+    /** Copies rows of padded planes into out[c][y * w + x]. */
+    private void unpad(float[][] rows, int planes, float[] out, int outOff) {
         for (int c = 0; c < planes; c++) {
             for (int y = 0; y < h; y++) {
                 System.arraycopy(rows[c], y * wp, out, outOff + (c * h + y) * w, w);
@@ -104,33 +116,29 @@ final class PaddedConv3x3 {
     }
 
     /**
-     * The padded output gradients of {@code images} images, [images][filters][plane], cleared,
-     * for the caller to write at {@link #gradientIndex} + y * w' + x with w' = {@link #rowStride()}.
-     * (Clearing them whole is one fast fill, and brings them into the cache for those writes;
-     * setting back only what was written last time was slower.)
+     * The padded output gradients, [images][filters][plane], cleared whole: one fast fill that
+     * also brings them into the cache for the caller's writes.
      */
+    @Override
     float[] gradients(int images) {
         gradientPadded = grow(gradientPadded, images * filters * plane);
         java.util.Arrays.fill(gradientPadded, 0, images * filters * plane, 0f);
         return gradientPadded;
     }
 
-    /** Copies dense output gradients [images][filters][h][w] into {@link #gradients}. */
-    void padGradients(float[] g, int images) {
+    @Override
+    void takeGradients(float[] g, int images) {
         pad(g, 0, images * filters, gradients(images), 0);
     }
 
-    /**
-     * Backward over {@code images} images, from the forward pass's padded inputs and the
-     * gradients in {@link #gradients}: adds the weight and bias gradients to dWeight
-     * ([filters][channels * 9 + 1]) and, if {@code flipped} (the weights turned by 180 degrees,
-     * [channels][filters * 9]) is not null, writes the input gradients to dx[images][channels][h][w].
-     */
-    void backward(int images, float[][] dWeight, float[] flipped, float[] dx) {
+    /** From the forward pass's padded inputs and the padded gradients, all images at once. */
+    @Override
+    void backward(int images, float[][] dWeight, float[] dx) {
         // the gradient of output j = y * wp + x sits at j + wp + 1 in its padded plane
         VectorKernels.correlate(gradientPadded, wp + 1, plane, filters * plane, filters, inputPadded,
                 channels * plane, inputTaps, channels * 9, dWeight, images, n, lanes);
-        if (flipped != null) {
+        if (dx != null) {
+            float[] flipped = flipped();
             for (int s = 0; s < images; s++) {
                 VectorKernels.convolve(gradientPadded, s * filters * plane, gradientTaps, filters * 9, flipped, null,
                         channels, outputPadded, n);
@@ -148,7 +156,4 @@ final class PaddedConv3x3 {
         }
     }
 
-    private static float[] grow(float[] a, int size) {
-        return a.length >= size ? a : new float[size];
-    }
 }

@@ -10,7 +10,8 @@ import org.teachbox.engine.ModelFormatException;
 /**
  * A small JSON reader for TensorFlow.js model.json files, so the engine needs no JSON library.
  * Objects become {@code Map<String, Object>} (keys in file order), arrays {@code List<Object>},
- * numbers {@code Double}, and {@code null} becomes {@link #NULL}, so that a missing key and a JSON
+ * numbers written without a fraction or exponent {@code Long}, other numbers {@code Double}
+ * (so a copy of the text can be written back with its numbers as they were), and {@code null} becomes {@link #NULL}, so that a missing key and a JSON
  * null can be told apart. Everything is bounded: the text length, the nesting depth (the reader
  * recurses once per level, so this also bounds the stack), the length of strings and the number of
  * elements. Malformed or oversized text ends in a {@link ModelFormatException} saying where.
@@ -176,7 +177,7 @@ final class Json {
         return value;
     }
 
-    private Double number() throws ModelFormatException {
+    private Number number() throws ModelFormatException {
         int start = at;
         if (peek() == '-') {
             at++;
@@ -189,6 +190,9 @@ final class Json {
             throw error("unexpected character '" + (start < text.length() ? text.charAt(start) : '?') + "'");
         }
         try {
+            if (digits.chars().allMatch(ch -> ch == '-' || Character.isDigit(ch)) && digits.length() <= 18) {
+                return Long.valueOf(digits);
+            }
             return Double.valueOf(digits);
         } catch (NumberFormatException e) {
             at = start;
@@ -281,8 +285,8 @@ final class Json {
     }
 
     static double number(Object value, String what) throws ModelFormatException {
-        if (value instanceof Double d && Double.isFinite(d)) {
-            return d;
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
         }
         throw new ModelFormatException(what + " should be a number");
     }

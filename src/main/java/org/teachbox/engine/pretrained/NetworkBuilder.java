@@ -419,7 +419,7 @@ final class NetworkBuilder {
 
     /** [top, bottom, left, right] from Keras' int, (a, b) or ((top, bottom), (left, right)). */
     private static int[] padding(Object value, String what) throws ModelFormatException {
-        if (value instanceof Double) {
+        if (value instanceof Number) {
             int p = Json.integer(value, 0, MAX_SIDE, what + ".padding");
             return new int[] {p, p, p, p};
         }
@@ -427,7 +427,7 @@ final class NetworkBuilder {
         if (list.size() != 2) {
             throw new ModelFormatException(what + ".padding should have two entries");
         }
-        if (list.get(0) instanceof Double) {
+        if (list.get(0) instanceof Number) {
             int a = Json.integer(list.get(0), 0, MAX_SIDE, what + ".padding");
             int b = Json.integer(list.get(1), 0, MAX_SIDE, what + ".padding");
             return new int[] {a, a, b, b};
@@ -438,7 +438,7 @@ final class NetworkBuilder {
     }
 
     private static int[] pair(Object value, int min, int max, String what) throws ModelFormatException {
-        if (value instanceof Double) {
+        if (value instanceof Number) {
             int v = Json.integer(value, min, max, what);
             return new int[] {v, v};
         }

@@ -53,11 +53,13 @@ public final class TfjsModel {
     private final Map<String, Weight> weights;
     private final List<Node> nodes;
     private final String output;
+    private final Map<String, Object> topology;
 
-    private TfjsModel(Map<String, Weight> weights, List<Node> nodes, String output) {
+    private TfjsModel(Map<String, Weight> weights, List<Node> nodes, String output, Map<String, Object> topology) {
         this.weights = weights;
         this.nodes = nodes;
         this.output = output;
+        this.topology = topology;
     }
 
     /** Reads dir/model.json and the weight files it lists. */
@@ -80,7 +82,33 @@ public final class TfjsModel {
         }
         Flattener flat = new Flattener();
         String output = flat.container(top, null, 0);
-        return new TfjsModel(Collections.unmodifiableMap(weights), List.copyOf(flat.nodes), output);
+        return new TfjsModel(Collections.unmodifiableMap(weights), List.copyOf(flat.nodes), output, top);
+    }
+
+    /**
+     * A fresh copy of the Keras topology as the file has it (the container under
+     * {@code modelTopology}, or under its {@code model_config}): maps in file order, lists,
+     * strings, booleans, {@code Long} for numbers written without a fraction, {@code Double}
+     * for the others, and Java null for JSON null. The exporter copies the backbone's part of it.
+     */
+    public Map<String, Object> topology() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) copy(topology);
+        return copy;
+    }
+
+    private static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, copy(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(copy(v)));
+            return out;
+        }
+        return value == Json.NULL ? null : value;
     }
 
     /** All tensors, in manifest order. */

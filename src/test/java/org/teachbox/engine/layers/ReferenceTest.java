@@ -208,7 +208,7 @@ class ReferenceTest {
             "3, 16, 64, 64, false, false", // RefCNN's first block: PaddedConv3x3 and VectorPool
             "16, 32, 32, 32, true, false", // its second
             "5, 7, 10, 14, true, false",   // widths no vector covers evenly
-            "3, 16, 64, 64, false, true",  // im2col, gradients as lists of nonzero entries
+            "3, 16, 64, 64, false, true",  // im2col: its sparse weight gradient for short receptive fields
             "16, 32, 32, 32, true, true",
             "3, 4, 7, 9, true, true"})     // odd sizes: the last row and column are dropped
     void convReluPoolGivesWhatThePlainLoopsGiveOneAfterAnother(int channels, int filters, int h, int w,
