@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Classifier;
 import org.teachbox.engine.Model;
@@ -44,18 +43,14 @@ public class BiasLabService {
      *               runs of 30 epochs fit the lesson into two minutes on a two-core server.
      */
     BiasLabService(TrainingService training, ProjectService projects, Embeddings embeddings, LabRuns runs,
-                   @Value("${teachbox.bias.epochs:30}") int epochs) {
+                   BiasProperties lab) {
         this.training = training;
         this.projects = projects;
         this.embeddings = embeddings;
         this.runs = runs;
-        this.settings = labSettings(epochs);
+        this.settings = lab.runSettings();
     }
 
-    static TrainingSettings labSettings(int epochs) {
-        TrainingSettings defaults = TrainingSettings.defaults();
-        return new TrainingSettings(epochs, defaults.batchSize(), defaults.learningRate(), defaults.optimizer());
-    }
 
     public void trainFair(String owner, UUID projectId) {
         projects.project(owner, projectId);

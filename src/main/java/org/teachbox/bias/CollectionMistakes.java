@@ -6,7 +6,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
 import org.springframework.stereotype.Service;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.ProjectRuleException;
@@ -18,15 +23,27 @@ import org.teachbox.training.TrainingReport;
  * "Pictures the skewed model gets wrong that the fair one gets right": the lab project's test
  * pictures where the skewed collection failed and the fair one did not, each with the skewed
  * model's heat map. Occlusion saliency runs the model dozens of times a picture (through the
- * backbone for a pretrained model), so pages call this off the session lock.
+ * backbone for a pretrained model), so pages ask for them {@link #later}, through the
+ * {@link ExplanationQueue} that every heat map waits in.
  */
 @Service
 public class CollectionMistakes {
 
     private final ProjectService projects;
+    private final ExplanationQueue explanations;
 
-    CollectionMistakes(ProjectService projects) {
+    CollectionMistakes(ProjectService projects, ExplanationQueue explanations) {
         this.projects = projects;
+        this.explanations = explanations;
+    }
+
+    /**
+     * {@link #of}, computed on one of the heat-map threads when its turn comes, unless
+     * {@code wanted} says no by then; fails with RejectedExecutionException when the line is full.
+     */
+    public CompletableFuture<Optional<List<Mistake>>> later(String owner, UUID labProjectId, LabResult fair,
+                                                            LabResult skewed, int limit, BooleanSupplier wanted) {
+        return explanations.submit(owner, wanted, () -> Optional.of(of(owner, labProjectId, fair, skewed, limit)));
     }
 
     /** One such picture: what it is, what the skewed model said, and where it looked. */

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.teachbox.engine.Classifier;
@@ -33,8 +32,8 @@ class LabRuns {
     private final LabRunRepository repo;
     private final Map<UUID, Map<Purpose, LabResult>> labs;
 
-    /** @param labsKept labs held in memory; a class of 30 needs 30, so a few hundred is plenty */
-    LabRuns(LabRunRepository repo, @Value("${teachbox.bias.labs-kept:200}") int labsKept) {
+    LabRuns(LabRunRepository repo, BiasProperties settings) {
+        int labsKept = settings.labsKept();
         this.repo = repo;
         this.labs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.teachbox.engine.Model;
 import org.teachbox.engine.TrainConfig;
@@ -45,12 +44,12 @@ public class SkewedCollection {
     private final TrainingSettings settings;
 
     SkewedCollection(TrainingService training, ProjectService projects, Embeddings embeddings, LabRuns runs,
-                     @Value("${teachbox.bias.epochs:30}") int epochs) {
+                     BiasProperties lab) {
         this.training = training;
         this.projects = projects;
         this.embeddings = embeddings;
         this.runs = runs;
-        this.settings = BiasLabService.labSettings(epochs);
+        this.settings = lab.runSettings();
     }
 
     /** The learner's other projects with the same class names as the lab project: the choices. */

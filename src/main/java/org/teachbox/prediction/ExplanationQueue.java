@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.teachbox.BackgroundPriority;
 
@@ -36,9 +35,9 @@ public class ExplanationQueue implements DisposableBean, MeterBinder {
 
     private final ThreadPoolExecutor pool;
 
-    ExplanationQueue(@Value("${teachbox.explain.threads:0}") int threads,
-                     @Value("${teachbox.explain.max-waiting:60}") int maxWaiting, BackgroundPriority priority) {
-        int workers = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
+    ExplanationQueue(ExplainProperties settings, BackgroundPriority priority) {
+        int workers = settings.workers();
+        int maxWaiting = settings.maxWaiting();
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, maxWaiting)), r -> {
@@ -112,6 +111,13 @@ public class ExplanationQueue implements DisposableBean, MeterBinder {
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("teachbox.heatmaps.waiting", this, ExplanationQueue::waiting)
                 .description("Heat maps waiting for a thread").register(meters);
+    }
+
+    /** True if {@code failure} (as a future completes with it) says the line was full, not that the work failed. */
+    public static boolean isFull(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
+        return cause instanceof RejectedExecutionException;
     }
 
     /** Heat maps waiting for a thread now. */

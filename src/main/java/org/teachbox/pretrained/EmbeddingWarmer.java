@@ -1,12 +1,9 @@
 package org.teachbox.pretrained;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +13,13 @@ import org.teachbox.BackgroundPriority;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.SampleAdded;
+import org.teachbox.project.TrainingWanted;
 
 /**
  * Reads a new photo with the pretrained network soon after it is stored, on one background
  * thread, so that pressing Train a minute later only trains the head. Pictures that arrive
- * together are read together, up to {@link #BATCH} at a time. It is a head start, not a promise:
+ * together are read together, up to {@link #BATCH} at a time, and the photos of a project whose
+ * learner pressed Train go first ({@link WarmingLine}). It is a head start, not a promise:
  * when more than a whole class's upload waits ({@link #WAITING}), the extra pictures are left for
  * the training job, which makes whatever embeddings are still missing.
  */
@@ -33,7 +32,7 @@ class EmbeddingWarmer implements DisposableBean {
     private static final int BATCH = 16;
 
     private final Embeddings embeddings;
-    private final BlockingQueue<SampleAdded> waiting = new ArrayBlockingQueue<>(WAITING);
+    private final WarmingLine waiting = new WarmingLine(WAITING);
     private final Thread worker;
 
     EmbeddingWarmer(Embeddings embeddings, BackgroundPriority priority) {
@@ -52,20 +51,39 @@ class EmbeddingWarmer implements DisposableBean {
         if (added.kind() != ModelKind.PRETRAINED || embeddings.backbone().isEmpty()) {
             return;
         }
-        if (!waiting.offer(added)) {
+        boolean queued;
+        synchronized (waiting) {
+            queued = waiting.add(added);
+            waiting.notifyAll();
+        }
+        if (!queued) {
             log.debug("Too many pictures waiting; picture {} is left for its training", added.sampleId());
         }
     }
 
-    private void work() {
-        List<SampleAdded> batch = new ArrayList<>(BATCH);
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                batch.add(waiting.take());
-            } catch (InterruptedException e) {
-                return;
+    /** A learner pressed Train: that project's photos waiting here go first. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onTrainingWanted(TrainingWanted wanted) {
+        if (wanted.kind() == ModelKind.PRETRAINED) {
+            synchronized (waiting) {
+                waiting.want(wanted.projectId());
             }
-            waiting.drainTo(batch, BATCH - 1);
+        }
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<SampleAdded> batch;
+            synchronized (waiting) {
+                while (waiting.isEmpty()) {
+                    try {
+                        waiting.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                batch = waiting.next(BATCH);
+            }
             Map<UUID, byte[]> images = new LinkedHashMap<>();
             batch.forEach(a -> images.put(a.sampleId(), a.image()));
             try {
@@ -73,7 +91,6 @@ class EmbeddingWarmer implements DisposableBean {
             } catch (RuntimeException e) {
                 log.debug("Could not read {} pictures ahead of training; training will", images.size(), e);
             }
-            batch.clear();
         }
     }
 

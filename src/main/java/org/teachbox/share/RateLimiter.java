@@ -1,6 +1,5 @@
 package org.teachbox.share;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.teachbox.ratelimit.KeyedRateLimit;
 
@@ -15,9 +14,9 @@ class RateLimiter {
     private final KeyedRateLimit limit;
     private final double perSecond;
 
-    RateLimiter(@Value("${teachbox.api.burst:30}") int burst, @Value("${teachbox.api.per-second:10}") double perSecond) {
-        this.limit = new KeyedRateLimit(perSecond, burst);
-        this.perSecond = perSecond;
+    RateLimiter(ApiProperties settings) {
+        this.limit = new KeyedRateLimit(settings.perSecond(), settings.burst());
+        this.perSecond = settings.perSecond();
     }
 
     /** Takes a token for code; false when there is none left. */

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +34,10 @@ class ServerHeartbeat implements DisposableBean {
     private ScheduledExecutorService timer;
 
     @Autowired
-    ServerHeartbeat(JdbcClient jdbc,
-                    @Value("${teachbox.servers.heartbeat:5s}") Duration every,
-                    @Value("${teachbox.servers.silence:30s}") Duration silence) {
-        this(jdbc, Clock.systemUTC(), silence);
+    ServerHeartbeat(JdbcClient jdbc, ServerProperties settings) {
+        this(jdbc, Clock.systemUTC(), settings.silence());
+        Duration every = settings.heartbeat();
+        Duration silence = settings.silence();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "server-heartbeat");
             t.setDaemon(true);

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -26,6 +25,7 @@ import org.teachbox.project.ProjectData;
 import org.teachbox.project.ProjectDataRemoved;
 import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
+import org.teachbox.project.TrainingWanted;
 import org.teachbox.pretrained.Embeddings;
 
 /**
@@ -62,15 +62,13 @@ public class TrainingService implements DisposableBean {
     /** Set on shutdown: jobs cancelled by it were interrupted, not ended by their learner. */
     private volatile boolean stopping;
 
-    /**
-     * @param maxCost the most pictures × epochs one job may cost: 200,000 is 400 pictures at 500
-     *                epochs, or 4,000 at the default 50
-     */
+    /** The default most cost, 200,000 pictures × epochs, is 400 pictures at 500 epochs, or 4,000 at the default 50. */
     TrainingService(ProjectService projects, ModelStore models, Embeddings embeddings, Interruptions interruptions,
                     ApplicationEventPublisher events, BackgroundPriority priority, MeterRegistry meters,
-                    @Value("${teachbox.training.parallel-jobs:0}") int parallelJobs,
-                    @Value("${teachbox.training.max-cost:200000}") long maxCost,
-                    @Value("${teachbox.training.max-time:15m}") java.time.Duration maxTime) {
+                    TrainingProperties settings) {
+        int parallelJobs = settings.parallelJobs();
+        long maxCost = settings.maxCost();
+        java.time.Duration maxTime = settings.maxTime();
         this.projects = projects;
         this.models = models;
         this.embeddings = embeddings;
@@ -133,6 +131,7 @@ public class TrainingService implements DisposableBean {
         if (job.purpose() == Purpose.PROJECT) {
             interruptions.started(job.projectId());
         }
+        events.publishEvent(new TrainingWanted(request.projectId(), kind));
         publishPositions();
         return job;
     }

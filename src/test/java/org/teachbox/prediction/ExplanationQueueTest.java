@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ExplanationQueueTest {
 
-    private final ExplanationQueue queue = new ExplanationQueue(1, 2, new org.teachbox.BackgroundPriority(10));
+    private final ExplanationQueue queue = new ExplanationQueue(new ExplainProperties(1, 2), new org.teachbox.BackgroundPriority(10));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -76,7 +76,7 @@ class ExplanationQueueTest {
 
     @Test
     void oneLearnerCannotTakeTheWholeLine() throws Exception {
-        ExplanationQueue line = new ExplanationQueue(1, 10, new org.teachbox.BackgroundPriority(10));
+        ExplanationQueue line = new ExplanationQueue(new ExplainProperties(1, 10), new org.teachbox.BackgroundPriority(10));
         try {
             CountDownLatch started = new CountDownLatch(1);
             line.submit("leo", () -> true, () -> {

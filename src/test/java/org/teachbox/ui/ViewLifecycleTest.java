@@ -94,7 +94,8 @@ class ViewLifecycleTest {
     void biasButtonsStartOneRunEachAfterOpeningTheLabTwice() {
         Project p = project("Bias");
         BiasLabService lab = mock(BiasLabService.class);
-        BiasLabView view = new BiasLabView(projects, lab, jobs.service, collection, mistakes);
+        BiasLabView view = new BiasLabView(projects, lab, jobs.service, collection, mistakes,
+                mock(org.teachbox.prediction.ExplanationQueue.class));
         browser.enter(view, p.id().toString());
         browser.enter(view, p.id().toString());
 
@@ -177,7 +178,8 @@ class ViewLifecycleTest {
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new DataAccessResourceFailureException(
                 "Connection is broken: jdbc:h2:file:/srv/teachbox/data/teachbox"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs,
+                mock(org.teachbox.prediction.ExplanationQueue.class));
 
         browser.enter(view, p.id().toString());
 
@@ -193,7 +195,8 @@ class ViewLifecycleTest {
         Project p = project("壞掉");
         ModelStore down = mock(ModelStore.class);
         when(down.load(any(), any())).thenThrow(new IllegalStateException("SELECT * FROM sample"));
-        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs);
+        InsightsView view = new InsightsView(projects, down, mock(PredictionService.class), runs,
+                mock(org.teachbox.prediction.ExplanationQueue.class));
 
         browser.enter(view, p.id().toString());
 

@@ -105,8 +105,8 @@ public final class ConvReluPool implements Layer {
      * floats' bit patterns as ints: for floats >= 0 the int order is the float order, and every
      * negative float (and -0) is a negative int, so max(0, bits...) is exactly the clamped maximum
      * (+0 when nothing is above 0). An int max is one instruction; Math.max on floats, which must
-     * also sort out NaN and -0, is several, and this loop was slower than the 3 x 3 convolution
-     * before it. Written for speed, not looks.
+     * also sort out NaN and -0, is several, which would make this loop cost as much as the
+     * convolution before it. Written for speed, not looks.
      */
     private void poolReluValues(float[] src, int w, int fromX, float[] dst, int dstOff) {
         for (int y = 0; y < out.h(); y++) {

@@ -130,9 +130,9 @@ public final class Dense implements Layer {
      * The kernel gradient for a batch (the trainer runs RefCNN's head on whole batches): as the
      * matrix product dKernel^T[units x inputs] = dOut^T[units x n] * in[n x inputs], whose rows
      * are as long as the input (4096), so {@link Gemm} runs at full speed, and then added into
-     * the flat gradient transposed. Looping over the kernel's own rows of 64 units did not
-     * vectorise and took four read-write passes over the megabyte of gradient. The sum for each
-     * entry runs over the samples in order, as that loop's did.
+     * the flat gradient transposed. A loop over the kernel's own rows of 64 units does not
+     * vectorise and makes four read-write passes over the megabyte of gradient. The sum for each
+     * entry runs over the samples in order, as Reference's does.
      */
     private void kernelGradientTransposed(int n, float[] g, float[] x) {
         inRows = Gemm.rows(inRows, n, inputs);

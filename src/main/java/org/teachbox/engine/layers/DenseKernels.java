@@ -6,11 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Dense}'s three matrix products with the Vector API, reading the kernel where it lies,
  * [inputs][units], flat. RefCNN's head is a 4096 x 64 kernel: rows of 64 units, too short for
- * {@link Gemm}'s loops to get going, so it needed a copy of the kernel laid out both ways and a
- * transposed gradient, rebuilt every step, and all of it on one thread while the others wait.
+ * {@link Gemm}'s loops to get going, which would need a copy of the kernel laid out both ways and
+ * a transposed gradient, rebuilt every step, on one thread while the others wait.
  * Units past the last whole vector are summed one at a time. (Masked vectors would do, but
  * with sixteen sums in flight they stop the JIT from compiling the vector operations to
- * instructions, and every vector becomes an object: thirty times slower.)
+ * instructions, and every vector becomes an object.)
  *
  * <p>Every sum adds its terms in the order {@link Gemm} would (bias or 0 first, then inputs,
  * units or samples in order, one fma each), so both give the same bits.

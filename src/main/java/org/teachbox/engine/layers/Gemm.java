@@ -7,7 +7,7 @@ package org.teachbox.engine.layers;
  * B and C are arrays of rows ({@code float[][]}), not slices of one flat array, and the innermost
  * loop reads B[p][j] and updates C[i][j] with the same index j. That is the shape the JIT (C2)
  * turns into SIMD instructions: with two slices of one flat array it cannot prove that the
- * writes never overlap the reads, and falls back to one float at a time, about five times slower.
+ * writes never overlap the reads, and falls back to one float at a time.
  * A is read one number at a time, so it may be a flat array with any row and column stride,
  * which gives a transposed A for free. Four rows of C are updated together from four rows of B
  * ({@link #fourRows}), so every value loaded feeds four multiply-adds, and Math.fma lets each

@@ -132,7 +132,7 @@ final class Im2colConv extends ConvKernel {
      * sums then run over that list, eight rows at a time in registers. Each sum still adds its
      * terms in pixel order, so the result does not depend on where the zeros came from (the
      * fused ConvReluPool and the three separate layers give the same bits). Dense dot products
-     * here were 12% of all training time, the largest share outside the matrix products.
+     * here would spend most of their work on zeros.
      */
     private void weightGradientSparse(float[] g, int gOff, float[][] cols, float[][] dWeight) {
         int filters = out.c();
@@ -348,8 +348,8 @@ final class Im2colConv extends ConvKernel {
                     int shift = xOff + c * plane + dy * w + dx;
                     int from = yFirst * w + Math.max(0, -dx), to = yEnd * w - Math.max(0, dx);
                     // row[0, from) and row[to, plane) are always 0: the buffer starts zeroed, has
-                    // the same geometry on every call, and nothing but this method writes it. (Two
-                    // small fills per row, 1800 rows per image, were 2% of training time.)
+                    // the same geometry on every call, and nothing but this method writes it, so
+                    // they are not filled again.
                     System.arraycopy(x, shift + from, row, from, to - from);
                     if (dx < 0) {
                         for (int y = yFirst; y < yEnd; y++) {

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD code whatever the JIT's auto-vectoriser makes of them. They read their input at a
  * different offset for every kernel tap ({@code src[off[i] + j]}); the auto-vectoriser gives up on
  * such loops (it cannot rule out that they overlap the array being written) and runs them one
- * float at a time, about eight times slower. Explicit vectors also let a whole tile of outputs
+ * float at a time. Explicit vectors also let a whole tile of outputs
  * stay in registers for the entire sum instead of being loaded and stored for every few taps.
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present; see {@link VectorSupport}.
@@ -50,9 +50,8 @@ final class VectorKernels {
     }
 
     /**
-     * Outputs o..o+7 at pixels j..j+TILE. A method of its own: when the JIT compiled a long
-     * loop over tiles while it was running (on-stack replacement), it could keep the vectors as
-     * objects, and a pass ran many times slower.
+     * Outputs o..o+7 at pixels j..j+TILE. A method of its own: when the JIT compiles a long
+     * loop over tiles while it runs (on-stack replacement), it may keep the vectors as objects.
      */
     private static void eightOutputsTile(float[] src, int base, int[] off, int taps, float[] w, float[] bias, int o,
                                          float[][] dst, int j) {
@@ -175,8 +174,8 @@ final class VectorKernels {
 
     /**
      * Filters f..f+3 by taps i..i+3 of {@link #correlate}. A method of its own: when the JIT
-     * compiled a long-running loop over tiles while it was running (on-stack replacement), it
-     * could keep the vectors as objects, and a pass ran many times slower.
+     * compiles a long loop over tiles while it runs (on-stack replacement), it may keep the
+     * vectors as objects.
      */
     private static void correlateTile(float[] g, int gOff, int gStride, int gImage, float[] src, int srcImage,
                                       int[] off, int taps, float[][] dw, int images, int n, float[] lanes,

@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * same winners. A vector of one conv row holds the left (a) and right (b) inputs of its windows
  * in alternate lanes; the same vector loaded one float later puts each window's right input
  * where its left one was, so max and compare work lane by lane, and the window results, in the
- * even lanes, are then packed together ({@code compress}). About four times faster than the
- * loop, which was the largest cost outside the convolutions.
+ * even lanes, are then packed together ({@code compress}), which keeps pooling well below the
+ * cost of the convolutions ({@code bench/engine-vs-torch.sh} times the whole training step).
  *
  * <p>It reads one float past each row's last window, so rows must have room for it, as the
  * padded rows of {@link PaddedConv3x3} do. Only loaded when the {@code jdk.incubator.vector}

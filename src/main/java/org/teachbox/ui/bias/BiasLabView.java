@@ -18,13 +18,13 @@ import com.vaadin.flow.shared.Registration;
 
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.CollectionMistakes;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.bias.SkewedCollection;
 import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Conclusion;
 import org.teachbox.bias.Experiment;
 import org.teachbox.bias.Mitigation;
 import org.teachbox.project.Project;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.Purpose;
 import org.teachbox.training.TrainingEvent;
@@ -58,12 +58,12 @@ public class BiasLabView extends ProjectPage {
     private final CollectionPanel collectionPanel;
 
     public BiasLabView(ProjectService projects, BiasLabService lab, TrainingService training,
-                       SkewedCollection collection, CollectionMistakes mistakes) {
+                       SkewedCollection collection, CollectionMistakes mistakes, ExplanationQueue explanations) {
         super(projects);
         this.lab = lab;
         this.training = training;
         this.collectionPanel = new CollectionPanel(collection, mistakes, owner);
-        this.look = new LookPanel(lab, owner);
+        this.look = new LookPanel(lab, explanations, owner);
         status.setId("bias-status");
         status.addClassName("tb-muted");
         comparison.addClassName("tb-runs");
@@ -85,7 +85,7 @@ public class BiasLabView extends ProjectPage {
         trainFair.setText(getTranslation("bias.step1.button"));
         trainFair.setId("bias-train-fair");
         trainFair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        trainFair.addClickListener(e -> run(() -> lab.trainFair(owner, project.id())));
+        trainFair.addClickListener(e -> lab.trainFair(owner, project.id()));
         trainSkewed.setText(getTranslation("bias.step2.button"));
         trainSkewed.setId("bias-train-skewed");
         trainSkewed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -95,7 +95,7 @@ public class BiasLabView extends ProjectPage {
                 Messages.error(getTranslation("bias.error.keep"));
                 return;
             }
-            run(() -> lab.trainSkewed(owner, project.id(), experiment));
+            lab.trainSkewed(owner, project.id(), experiment);
         });
         mitigation.setLabel(getTranslation("bias.fix"));
         mitigation.setItems(Mitigation.values());
@@ -105,7 +105,7 @@ public class BiasLabView extends ProjectPage {
         trainFix.setText(getTranslation("bias.step5.button"));
         trainFix.setId("bias-train-fix");
         trainFix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        trainFix.addClickListener(e -> run(() -> lab.trainMitigated(owner, project.id(), mitigation.getValue())));
+        trainFix.addClickListener(e -> lab.trainMitigated(owner, project.id(), mitigation.getValue()));
     }
 
     @Override
@@ -138,13 +138,6 @@ public class BiasLabView extends ProjectPage {
         return step;
     }
 
-    private void run(Runnable action) {
-        try {
-            action.run();
-        } catch (ProjectRuleException e) {
-            Messages.error(this, e);
-        }
-    }
 
     private void refresh() {
         Optional<LabResult> fair = lab.result(owner, project.id(), Purpose.BIAS_FAIR);

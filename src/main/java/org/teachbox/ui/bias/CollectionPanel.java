@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -18,9 +17,7 @@ import org.teachbox.bias.LabResult;
 import org.teachbox.bias.RunSummary;
 import org.teachbox.bias.SkewedCollection;
 import org.teachbox.project.Project;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.training.Purpose;
-import org.teachbox.ui.Messages;
 
 /**
  * Step 6, "Skewed collection": pick a fairly collected and a skewed project with this project's
@@ -104,11 +101,7 @@ class CollectionPanel extends Div {
         if (fair.getValue() == null || skewed.getValue() == null) {
             return;
         }
-        try {
-            collection.train(owner, projectId, fair.getValue().id(), skewed.getValue().id());
-        } catch (ProjectRuleException e) {
-            Messages.error(this, e);
-        }
+        collection.train(owner, projectId, fair.getValue().id(), skewed.getValue().id());
     }
 
     /** Shows both runs, or what is missing; the gallery's heat maps are computed off the session lock. */
@@ -138,7 +131,7 @@ class CollectionPanel extends Div {
         Conclusion.collection(fairTest, skewedTest, skewedRun.get().summary().accuracy())
                 .forEach(l -> verdict.add(new Paragraph(getTranslation(l.key(), l.args().toArray()))));
         if (skewedRun.get().hasModel()) {
-            gallery.load(UI.getCurrent(), limit -> mistakes.of(who, id, fairRun.get(), skewedRun.get(), limit), classNames);
+            gallery.load((limit, wanted) -> mistakes.later(who, id, fairRun.get(), skewedRun.get(), limit, wanted), classNames);
         } else {
             gallery.clear(getTranslation("lab.look.no-model"));
         }

@@ -2,10 +2,6 @@ package org.teachbox.ui.bias;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,8 +14,10 @@ import org.teachbox.ui.Messages;
 import org.teachbox.bias.BiasLabService;
 import org.teachbox.bias.LabResult;
 import org.teachbox.bias.Experiment;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.layout.PageAccess;
 import org.teachbox.project.ModelKind;
 import org.teachbox.training.TrainingReport;
 
@@ -31,12 +29,15 @@ import org.teachbox.training.TrainingReport;
 class LookPanel extends Div {
 
     private final BiasLabService lab;
+    private final ExplanationQueue explanations;
     private final String owner;
+    private final PageAccess page = new PageAccess(this);
     /** Counts requests, so heat maps that arrive after a newer request are dropped. */
-    private int request;
+    private volatile int request;
 
-    LookPanel(BiasLabService lab, String owner) {
+    LookPanel(BiasLabService lab, ExplanationQueue explanations, String owner) {
         this.lab = lab;
+        this.explanations = explanations;
         this.owner = owner;
         addClassName("tb-look");
         setId("bias-saliency");
@@ -80,30 +81,25 @@ class LookPanel extends Div {
             return;
         }
         // Occlusion saliency runs the model dozens of times (through the backbone for a pretrained
-        // project), so it runs on another thread and only the finished tiles go on the page.
+        // project), so it waits its turn on the heat-map threads and only the finished tiles go on the page.
         Paragraph working = new Paragraph(getTranslation("lab.look.working"));
         add(working);
-        UI ui = UI.getCurrent();
         int mine = ++request;
-        CompletableFuture.supplyAsync(() -> List.of(PredictionService.heatmap(fair.model(), kind, image),
-                PredictionService.heatmap(skewed.model(), kind, image))).whenComplete((heats, error) -> {
-                    try {
-                        ui.access(() -> {
-                            if (mine != request) {
-                                return;
-                            }
-                            remove(working);
-                            if (error != null) {
-                                add(new Paragraph(getTranslation("lab.gallery.failed")));
-                                return;
-                            }
-                            add(tile(getTranslation("bias.run.fair"), fair, heats.get(0)),
-                                    tile(getTranslation("bias.run.skewed"), skewed, heats.get(1)));
-                        });
-                    } catch (UIDetachedException closed) {
-                        // the learner left the page
+        explanations.submit(owner, () -> mine == request, () -> Optional.of(List.of(
+                PredictionService.heatmap(fair.model(), kind, image),
+                PredictionService.heatmap(skewed.model(), kind, image)))).whenComplete((heats, error) -> page.access(() -> {
+                    if (mine != request) {
+                        return;
                     }
-                });
+                    remove(working);
+                    if (error != null || heats.isEmpty()) {
+                        add(new Paragraph(getTranslation(ExplanationQueue.isFull(error)
+                                ? "preview.saliency.busy" : "lab.gallery.failed")));
+                        return;
+                    }
+                    add(tile(getTranslation("bias.run.fair"), fair, heats.get().get(0)),
+                            tile(getTranslation("bias.run.skewed"), skewed, heats.get().get(1)));
+                }));
     }
 
     private Div tile(String title, LabResult result, PredictionService.Heatmap heat) {

@@ -1,22 +1,23 @@
 package org.teachbox.ui.bias;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntFunction;
+import java.util.function.BooleanSupplier;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import org.teachbox.bias.CollectionMistakes;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.layout.PageAccess;
 
 /**
  * The test pictures only the skewed collection's model gets wrong, each with that model's heat
- * map. The heat maps are computed on another thread (each one runs the model dozens of times)
- * and put on the page inside {@code ui.access}; a newer request makes an older one's answer stale.
+ * map. The heat maps wait their turn in the {@link ExplanationQueue} (each one runs the model
+ * dozens of times) and are put on the page when done; a newer request makes an older one stale.
  */
 class MistakeGallery extends Div {
 
@@ -24,7 +25,8 @@ class MistakeGallery extends Div {
 
     private final Div tiles = new Div();
     private final Paragraph note = new Paragraph();
-    private int request;
+    private final PageAccess page = new PageAccess(this);
+    private volatile int request;
 
     MistakeGallery() {
         setId("collection-gallery");
@@ -39,27 +41,26 @@ class MistakeGallery extends Div {
         note.setText(text);
     }
 
+    /** The work that makes the gallery: given how many to show and whether they are still wanted. */
+    interface Mistakes {
+        CompletableFuture<Optional<List<CollectionMistakes.Mistake>>> later(int limit, BooleanSupplier wanted);
+    }
+
     /** Starts computing; {@code classNames} are the lab project's, in its order. */
-    void load(UI ui, IntFunction<List<CollectionMistakes.Mistake>> compute, List<String> classNames) {
+    void load(Mistakes mistakes, List<String> classNames) {
         int mine = ++request;
         tiles.removeAll();
         note.setText(getTranslation("lab.gallery.working"));
-        CompletableFuture.supplyAsync(() -> compute.apply(SHOWN)).whenComplete((mistakes, error) -> {
-            try {
-                ui.access(() -> {
-                    if (mine == request) {
-                        show(mistakes, error, classNames);
-                    }
-                });
-            } catch (UIDetachedException closed) {
-                // the learner left the page; nothing to show
+        mistakes.later(SHOWN, () -> mine == request).whenComplete((found, error) -> page.access(() -> {
+            if (mine == request) {
+                show(found == null ? List.of() : found.orElse(List.of()), error, classNames);
             }
-        });
+        }));
     }
 
     private void show(List<CollectionMistakes.Mistake> mistakes, Throwable error, List<String> classNames) {
         if (error != null) {
-            note.setText(getTranslation("lab.gallery.failed"));
+            note.setText(getTranslation(ExplanationQueue.isFull(error) ? "preview.saliency.busy" : "lab.gallery.failed"));
             return;
         }
         note.setText(getTranslation(mistakes.isEmpty() ? "lab.gallery.none" : "lab.gallery.text"));

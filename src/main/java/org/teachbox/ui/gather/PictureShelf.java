@@ -1,34 +1,29 @@
 package org.teachbox.ui.gather;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.UIDetachedException;
 
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.project.Shelf;
-import org.teachbox.ui.Messages;
+import org.teachbox.ui.layout.PageAccess;
 import org.teachbox.ui.components.DrawPad;
 import org.teachbox.ui.components.PictureUploader;
 import org.teachbox.ui.components.WebcamCapture;
 import org.teachbox.upload.Outcome;
+import org.teachbox.upload.Batches;
+import org.teachbox.upload.CaptureQueue;
 import org.teachbox.upload.UploadFeed;
 
 /**
@@ -56,9 +51,9 @@ class PictureShelf extends Div {
     private int total;
     private long captured;
     private final String feedKey = UploadFeed.newKey();
-    private final Queue<UploadFeed.Arrived> arrivals = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean showing = new AtomicBoolean();
-    private volatile UI ui;
+    private final PageAccess page = new PageAccess(this);
+    private final Batches<UploadFeed.Arrived> arrivals =
+            new Batches<>(Duration.ofMillis(BATCH_MILLIS), files -> page.access(() -> showArrived(files)));
     private CaptureQueue captures = new CaptureQueue();
 
     PictureShelf(ProjectService projects, SampleIntake intake, String owner, ImageClass imageClass, Shelf shelf,
@@ -70,15 +65,11 @@ class PictureShelf extends Div {
         this.shelf = shelf;
         this.counted = counted;
         addClassName("tb-shelf");
-        addAttachListener(e -> {
-            ui = e.getUI();
-            intake.listen(feedKey, this::arrived);
-        });
+        addAttachListener(e -> intake.listen(feedKey, arrivals::add));
         addDetachListener(e -> {
             intake.stopListening(feedKey);
             captures.close();
             captures = new CaptureQueue();
-            ui = null;
         });
         thumbnails.addClassName("tb-thumbs");
         capture.addClassName("tb-capture");
@@ -100,7 +91,7 @@ class PictureShelf extends Div {
         });
         upload.addAllSentListener(e -> {
             // every answer came before the browser's last "done": show them in this batch
-            showArrived();
+            showArrived(arrivals.drain());
             report.batchFinished();
         });
         Button webcam = new Button(getTranslation("class.webcam"), e -> showWebcam());
@@ -137,26 +128,10 @@ class PictureShelf extends Div {
         };
     }
 
-    /** On the upload's request thread: queue it, and have the page show what queued up shortly. */
-    private void arrived(UploadFeed.Arrived file) {
-        arrivals.add(file);
-        UI ui = this.ui;
-        if (ui != null && showing.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(BATCH_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
-                try {
-                    ui.access(this::showArrived);
-                } catch (UIDetachedException e) {
-                    showing.set(false);
-                }
-            });
-        }
-    }
-
     /** Inside the page's lock: everything that arrived since the last batch, in one go. */
-    private void showArrived() {
-        showing.set(false);
+    private void showArrived(List<UploadFeed.Arrived> files) {
         List<UUID> stored = new ArrayList<>();
-        for (UploadFeed.Arrived file; (file = arrivals.poll()) != null; ) {
+        for (UploadFeed.Arrived file : files) {
             Outcome o = file.outcome();
             showFile(file.fileName(), file.size(), new SampleIntake.Result(o.sampleId(), o.messageKey(), o.args()), stored);
         }
@@ -194,14 +169,10 @@ class PictureShelf extends Div {
      * {@code ui.access}, so the count on the card is always the stored count.
      */
     private void capture(UploadReport.Source source, String fileName, byte[] bytes) {
-        UI current = ui;
-        boolean queued = current != null && captures.offer(() -> {
+        // a page closed meanwhile has its picture stored, shown on the next visit
+        boolean queued = captures.offer(() -> {
             SampleIntake.Result result = intake.acceptCaptured(imageClass.id(), shelf, fileName, bytes);
-            try {
-                current.access(() -> showCaptured(source, result));
-            } catch (UIDetachedException e) {
-                // the page closed; the picture is stored and shows on the next visit
-            }
+            page.access(() -> showCaptured(source, result));
         });
         if (!queued) {
             showCaptured(source, SampleIntake.Result.refused("capture.too-fast"));
@@ -273,19 +244,17 @@ class PictureShelf extends Div {
 
     /** Removes every picture on this shelf; the other shelf keeps its own. */
     void clear() {
-        refused(() -> {
-            projects.clearClass(owner, imageClass.id(), shelf);
-            refresh();
-        });
+        projects.clearClass(owner, imageClass.id(), shelf);
+        refresh();
     }
 
     private Div thumbnail(UUID id) {
         Image image = new Image("samples/" + id, getTranslation(text("class.thumbnail", "test-pictures.thumbnail")));
         image.addClassName("tb-thumb-img");
-        Button remove = new Button("×", e -> refused(() -> {
+        Button remove = new Button("×", e -> {
             projects.deleteSample(owner, id);
             refresh();
-        }));
+        });
         remove.addClassName("tb-thumb-delete");
         remove.setAriaLabel(getTranslation(text("class.delete-image", "test-pictures.delete-image")));
         Div thumb = new Div(image, remove);
@@ -295,14 +264,5 @@ class PictureShelf extends Div {
 
     private String text(String trainingKey, String testKey) {
         return shelf.isTest() ? testKey : trainingKey;
-    }
-
-    /** Runs a learner's request; a refusal (the class or picture is gone, say) becomes one message. */
-    private void refused(Runnable request) {
-        try {
-            request.run();
-        } catch (ProjectRuleException e) {
-            Messages.error(this, e);
-        }
     }
 }

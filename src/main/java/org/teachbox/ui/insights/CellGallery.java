@@ -4,24 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.Command;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.layout.PageAccess;
 
 /**
  * The validation or test pictures behind one confusion-matrix cell (or the model's most confident
@@ -31,7 +30,8 @@ class CellGallery extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(CellGallery.class);
 
-    private final Function<UUID, Optional<PredictionService.Heatmap>> explain;
+    private final Explain explain;
+    private final PageAccess page = new PageAccess(this);
     private int channels = 3;
     private UUID projectId;
     private final Div look = new Div();
@@ -39,10 +39,15 @@ class CellGallery extends Div {
      * Counts clicks on tiles and redraws, so a slow answer for an earlier click (or another cell,
      * or a project since left) does not replace what is shown now.
      */
-    private long looks;
+    private volatile long looks;
+
+    /** Where the model looked at a validation picture, worked out later unless no longer wanted. */
+    interface Explain {
+        CompletableFuture<Optional<PredictionService.Heatmap>> later(UUID sampleId, BooleanSupplier wanted);
+    }
 
     /** {@code explain} gives the saliency of a validation image, shown when its tile is clicked. */
-    CellGallery(Function<UUID, Optional<PredictionService.Heatmap>> explain) {
+    CellGallery(Explain explain) {
         this.explain = explain;
         addClassName("tb-gallery");
         addClassName("tb-panel");
@@ -102,37 +107,35 @@ class CellGallery extends Div {
     }
 
     /**
-     * The saliency map is a forward and a backward pass through the model: it is worked out on
-     * another thread and shown inside {@code ui.access}, so the page's lock (and with it every
-     * other click and push of this learner) is not held meanwhile. Only the last click shows.
+     * The saliency map runs the model dozens of times: it waits its turn on the heat-map threads
+     * and is shown when done, so the page's lock (and with it every other click and push of this
+     * learner) is not held meanwhile. Only the last click shows.
      */
     private void showLook(UUID sampleId) {
         look.removeAll();
         long mine = ++looks;
         int pictureChannels = channels;
-        getUI().ifPresent(ui -> CompletableFuture
-                .supplyAsync(() -> explain.apply(sampleId).map(heat -> HeatmapImage.dataUrl(heat, pictureChannels)))
-                .thenAccept(url -> access(ui, () -> {
-                    if (mine == looks) {
-                        url.ifPresent(this::showHeatmap);
-                    }
-                }))
-                .exceptionally(e -> {
-                    log.warn("Could not work out where the model looked at picture {}", sampleId, e);
-                    return null;
-                }));
+        explain.later(sampleId, () -> mine == looks).whenComplete((heat, error) -> {
+            if (error != null && !ExplanationQueue.isFull(error)) {
+                log.warn("Could not work out where the model looked at picture {}", sampleId, error);
+            }
+            boolean busy = error != null && ExplanationQueue.isFull(error);
+            Optional<String> url = error != null ? Optional.empty()
+                    : heat.map(h -> HeatmapImage.dataUrl(h, pictureChannels)); // encoded here, off the page's lock
+            page.access(() -> {
+                if (mine != looks) {
+                    return;
+                }
+                if (busy) {
+                    look.add(new Paragraph(getTranslation("preview.saliency.busy")));
+                }
+                url.ifPresent(this::showHeatmap);
+            });
+        });
     }
 
     private void showHeatmap(String dataUrl) {
         look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
                 new HeatmapImage(dataUrl));
-    }
-
-    private static void access(UI ui, Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // the learner left the page; there is nobody to show it to
-        }
     }
 }

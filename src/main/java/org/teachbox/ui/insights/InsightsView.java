@@ -1,5 +1,7 @@
 package org.teachbox.ui.insights;
 
+import java.util.UUID;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
 
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
@@ -52,13 +55,18 @@ public class InsightsView extends ProjectPage {
     private final RunsPanel runs;
     private TrainingReport report;
 
-    public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions, RunHistory history) {
+    public InsightsView(ProjectService projects, ModelStore models, PredictionService predictions, RunHistory history,
+                        ExplanationQueue explanations) {
         super(projects);
         this.models = models;
         this.runs = new RunsPanel(history);
         runs.addCompareListener(e -> RunCurves.draw(curves, e.runs()));
         runs.addCurrentChangedListener(e -> load(project));
-        this.gallery = new CellGallery(id -> predictions.saliency(owner, project.id(), projects.sample(owner, id).image()));
+        this.gallery = new CellGallery((id, wanted) -> {
+            UUID projectId = project.id();
+            return explanations.submit(owner, wanted,
+                    () -> predictions.saliency(owner, projectId, projects.sample(owner, id).image()));
+        });
         none.setText(getTranslation("insights.no-model"));
         none.setId("insights-no-model");
         stale.setText(getTranslation("train.out-of-date"));

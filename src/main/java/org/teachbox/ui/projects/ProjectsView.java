@@ -27,11 +27,9 @@ import org.teachbox.owner.Owner;
 import org.teachbox.pretrained.BackboneLibrary;
 import org.teachbox.project.ModelKind;
 import org.teachbox.project.Project;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.samples.SampleProjects;
 import org.teachbox.training.ModelStore;
-import org.teachbox.ui.Messages;
 import org.teachbox.ui.bias.BiasLabView;
 import org.teachbox.ui.gather.GatherView;
 import org.teachbox.ui.join.JoinView;
@@ -85,15 +83,9 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
                 teaches.setText(getTranslation("projects.kind.teaches." + e.getValue().name().toLowerCase()));
             }
         });
-        Button create = new Button(getTranslation("projects.new.create"), e -> {
-            try {
-                Project p = projects.create(owner, name.getValue(), kind.getValue(),
-                        List.of(getTranslation("class.default-name", 1), getTranslation("class.default-name", 2)));
-                open(p);
-            } catch (ProjectRuleException ex) {
-                Messages.error(this, ex);
-            }
-        });
+        Button create = new Button(getTranslation("projects.new.create"), e -> open(projects.create(owner,
+                name.getValue(), kind.getValue(),
+                List.of(getTranslation("class.default-name", 1), getTranslation("class.default-name", 2)))));
         create.setId("create-project");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(name, kind, create);
@@ -136,12 +128,8 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         Button shapes = new Button(getTranslation("projects.sample.shapes"), e -> loadSample(false));
         shapes.setId("sample-shapes");
         Button bias = new Button(getTranslation("projects.sample.bias"), e -> {
-            try {
-                Project p = samples.biasDemo(owner, getTranslation("projects.sample.bias.name"), this::sampleClassName);
-                getUI().ifPresent(ui -> ui.navigate(BiasLabView.class, new RouteParameters("projectId", p.id().toString())));
-            } catch (ProjectRuleException ex) {
-                Messages.error(this, ex);
-            }
+            Project p = samples.biasDemo(owner, getTranslation("projects.sample.bias.name"), this::sampleClassName);
+            getUI().ifPresent(ui -> ui.navigate(BiasLabView.class, new RouteParameters("projectId", p.id().toString())));
         });
         bias.setId("sample-bias");
         HorizontalLayout row = new HorizontalLayout(new Span(getTranslation("projects.sample.intro")), shapes, digits, bias);
@@ -156,12 +144,8 @@ public class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void loadSample(boolean digits) {
-        try {
-            open(digits ? samples.digits(owner, getTranslation("projects.sample.digits.name"))
-                    : samples.shapes(owner, getTranslation("projects.sample.shapes.name"), this::sampleClassName));
-        } catch (ProjectRuleException ex) {
-            Messages.error(this, ex);
-        }
+        open(digits ? samples.digits(owner, getTranslation("projects.sample.digits.name"))
+                : samples.shapes(owner, getTranslation("projects.sample.shapes.name"), this::sampleClassName));
     }
 
     private void refresh() {

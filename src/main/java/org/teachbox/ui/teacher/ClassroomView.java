@@ -12,7 +12,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -35,6 +34,7 @@ import org.teachbox.classroom.ClassroomArchive;
 import org.teachbox.classroom.ClassroomProgress;
 import org.teachbox.classroom.ClassroomRuleException;
 import org.teachbox.classroom.ClassroomService;
+import org.teachbox.classroom.DashboardClock;
 import org.teachbox.classroom.LearnerProgress;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.layout.MainLayout;
@@ -176,13 +176,9 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
         pin.setRevealButtonVisible(true);
         dialog.add(new Paragraph(getTranslation("classroom.reset-pin.text")), pin);
         Button save = new Button(getTranslation("classroom.reset-pin.save"), e -> {
-            try {
-                classrooms.resetPin(learner.learnerId(), pin.getValue());
-                dialog.close();
-                Messages.info(getTranslation("classroom.reset-pin.done", learner.name()));
-            } catch (ClassroomRuleException refused) {
-                Messages.error(this, refused);
-            }
+            classrooms.resetPin(learner.learnerId(), pin.getValue());
+            dialog.close();
+            Messages.info(getTranslation("classroom.reset-pin.done", learner.name()));
         });
         save.setId("save-pin");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -10,35 +10,31 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.teachbox.UserMessage;
-import org.teachbox.imaging.ImageRejectedException;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
+import org.teachbox.prediction.PreviewAnswers;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.UploadTexts;
+import org.teachbox.ui.layout.PageAccess;
 import org.teachbox.ui.preview.ConfidenceBars;
 
 /**
  * "Try a picture" on the projector: the teacher drops a picture and the class sees how sure the
- * learner's model is of each class. Nothing is stored; the picture is answered off the session
- * lock and only the bars are updated inside {@code ui.access}.
+ * learner's model is of each class. Nothing is stored; {@link PreviewAnswers} answers the picture
+ * off the session lock, as on the learner's Preview, and only the bars are updated here.
  */
 class ProjectorPreview extends Div {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectorPreview.class);
-
     private final ConfidenceBars bars = new ConfidenceBars();
-    private final PredictionService predictions;
-    private final Supplier<Target> target;
+    private final PreviewAnswers answers;
+    private final PageAccess page = new PageAccess(this);
 
     /** Whose model answers: the learner's owner token and the project. */
     record Target(String owner, UUID projectId) {
     }
 
-    ProjectorPreview(PredictionService predictions, Supplier<Target> target) {
-        this.predictions = predictions;
-        this.target = target;
+    ProjectorPreview(PredictionService predictions, ExplanationQueue explanations, Supplier<Target> target) {
+        this.answers = new PreviewAnswers(predictions, explanations, answer -> page.access(() -> show(answer)));
         addClassName("tb-panel");
         setId("projector-preview");
         Upload upload = new Upload(event -> {
@@ -52,7 +48,8 @@ class ProjectorPreview extends Div {
                 ui.access(() -> Messages.error(getTranslation("upload.error.too-large", name, predictions.maxPictureSize())));
                 return;
             }
-            answer(ui, target.get(), name, bytes);
+            Target t = target.get();
+            answers.ask(t.owner(), t.projectId(), name, bytes);
         });
         upload.setMaxFiles(1);
         upload.setI18n(UploadTexts.of(this));
@@ -67,18 +64,13 @@ class ProjectorPreview extends Div {
         bars.setClassNames(classNames);
     }
 
-    private void answer(UI ui, Target t, String name, byte[] bytes) {
-        try {
-            predictions.predict(t.owner(), t.projectId(), name, bytes).ifPresent(p -> ui.access(() -> bars.show(p)));
-        } catch (ImageRejectedException refused) {
-            ui.access(() -> Messages.error(this, refused));
-        } catch (RuntimeException e) {
-            if (e instanceof UserMessage message) {
-                ui.access(() -> Messages.error(this, message));
-            } else {
-                log.warn("A projector preview failed", e);
-                ui.access(() -> Messages.error(getTranslation("error.unexpected")));
-            }
+    private void show(PreviewAnswers.Answer answer) {
+        if (!answers.isLatest(answer.generation())) {
+            return; // a picture dropped since has the last word
         }
+        if (answer.problem() != null) {
+            throw new PageAccess.Failed(answer.problem()); // ErrorHandling says why
+        }
+        answer.prediction().ifPresent(bars::show);
     }
 }

@@ -27,6 +27,7 @@ import org.teachbox.classroom.Learner;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
 import org.teachbox.project.ProjectRuleException;
+import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
@@ -62,11 +63,11 @@ public class TeacherProjectView extends VerticalLayout implements BeforeEnterObs
     private ProjectorPreview.Target shown;
 
     public TeacherProjectView(ClassroomService classrooms, ProjectService projects, ModelStore models,
-                              PredictionService predictions) {
+                              PredictionService predictions, ExplanationQueue explanations) {
         this.classrooms = classrooms;
         this.projects = projects;
         this.models = models;
-        this.tryIt = new ProjectorPreview(predictions, () -> shown);
+        this.tryIt = new ProjectorPreview(predictions, explanations, () -> shown);
         addClassName("tb-page");
         classes.addClassName("tb-cards");
         classes.setId("readonly-classes");

@@ -22,10 +22,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.teachbox.classroom.Classroom;
-import org.teachbox.classroom.ClassroomRuleException;
 import org.teachbox.classroom.ClassroomService;
-import org.teachbox.project.ProjectRuleException;
-import org.teachbox.ui.Messages;
 import org.teachbox.ui.layout.MainLayout;
 
 /** The teacher's start page: open a classroom, or go to one opened before. */
@@ -59,12 +56,8 @@ public class TeacherView extends VerticalLayout implements BeforeEnterObserver, 
         name.setPlaceholder(getTranslation("teacher.new.placeholder"));
         name.setMaxLength(60);
         Button open = new Button(getTranslation("teacher.new.open"), e -> {
-            try {
-                Classroom c = classrooms.create(name.getValue());
-                getUI().ifPresent(ui -> ui.navigate(ClassroomView.class, new RouteParameters("classroomId", c.id().toString())));
-            } catch (ClassroomRuleException | ProjectRuleException refused) {
-                Messages.error(this, refused);
-            }
+            Classroom c = classrooms.create(name.getValue());
+            getUI().ifPresent(ui -> ui.navigate(ClassroomView.class, new RouteParameters("classroomId", c.id().toString())));
         });
         open.setId("open-classroom");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -15,7 +15,6 @@ import com.vaadin.flow.shared.Registration;
 import org.teachbox.training.EpochProgress;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.Project;
-import org.teachbox.project.ProjectRuleException;
 import org.teachbox.project.ProjectService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.training.Purpose;
@@ -153,14 +152,10 @@ public class TrainView extends ProjectPage {
             return;
         }
         progress.setBatchSize(settings.batchSize());
-        try {
-            diverged.hide();
-            curves.clear();
-            verdict.setText("");
-            training.train(owner, project.id(), settings);
-        } catch (ProjectRuleException e) {
-            Messages.error(this, e);
-        }
+        diverged.hide();
+        curves.clear();
+        verdict.setText("");
+        training.train(owner, project.id(), settings);
     }
 
     private void handle(TrainingEvent event) {

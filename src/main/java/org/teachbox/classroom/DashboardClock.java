@@ -1,4 +1,4 @@
-package org.teachbox.ui.teacher;
+package org.teachbox.classroom;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * applies the result inside {@code ui.access}, which Vaadin pushes to the projector.
  */
 @Component
-class DashboardClock implements DisposableBean {
+public class DashboardClock implements DisposableBean {
 
-    static final Duration EVERY = Duration.ofSeconds(2);
+    public static final Duration EVERY = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "teacher-dashboard");
@@ -25,7 +25,7 @@ class DashboardClock implements DisposableBean {
         return t;
     });
 
-    ScheduledFuture<?> every(Runnable task) {
+    public ScheduledFuture<?> every(Runnable task) {
         return clock.scheduleWithFixedDelay(task, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,4 +1,4 @@
-package org.teachbox.ui.gather;
+package org.teachbox.upload;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
  * server stores gets "too fast" for the rest instead of a queue that grows without end. The
  * thread exists only while pictures come in.
  */
-final class CaptureQueue {
+public final class CaptureQueue {
 
-    static final int WAITING = 8;
+    public static final int WAITING = 8;
 
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(WAITING), Thread.ofPlatform().name("capture-", 0).daemon().factory());
 
-    CaptureQueue() {
+    public CaptureQueue() {
         worker.allowCoreThreadTimeOut(true);
     }
 
     /** False when too many are waiting (or the shelf is gone): the caller says "too fast". */
-    boolean offer(Runnable store) {
+    public boolean offer(Runnable store) {
         try {
             worker.execute(store);
             return true;
@@ -33,7 +33,7 @@ final class CaptureQueue {
         }
     }
 
-    void close() {
+    public void close() {
         worker.shutdown();
     }
 }
