@@ -52,13 +52,19 @@ public class SkewedCollection {
         this.settings = lab.runSettings();
     }
 
-    /** The learner's other projects with the same class names as the lab project: the choices. */
+    /**
+     * The choices: the lab project itself first (its own training pictures can be the fair
+     * collection), then the learner's other projects with the same class names.
+     */
     public List<Project> candidates(String owner, UUID labProjectId) {
         var names = classNames(owner, labProjectId);
-        return projects.projectsOf(owner).stream()
+        List<Project> choices = new java.util.ArrayList<>();
+        choices.add(projects.project(owner, labProjectId));
+        projects.projectsOf(owner).stream()
                 .filter(p -> !p.id().equals(labProjectId))
                 .filter(p -> classNames(owner, p.id()).equals(names))
-                .toList();
+                .forEach(choices::add);
+        return choices;
     }
 
     private HashSet<String> classNames(String owner, UUID projectId) {

@@ -21,6 +21,7 @@ import org.teachbox.BackgroundPriority;
 import org.teachbox.engine.layers.VectorSupport;
 import org.teachbox.project.ImageClass;
 import org.teachbox.project.ModelKind;
+import org.teachbox.project.Project;
 import org.teachbox.project.ProjectData;
 import org.teachbox.project.ProjectDataRemoved;
 import org.teachbox.project.ProjectRuleException;
@@ -110,7 +111,8 @@ public class TrainingService implements DisposableBean {
     public TrainingJob submit(TrainingRequest request) {
         List<ImageClass> classes = projects.classes(request.owner(), request.projectId());
         TrainingGuards.check(classes);
-        ModelKind kind = projects.project(request.owner(), request.projectId()).modelKind();
+        ModelKind kind = request.kind() != null ? request.kind()
+                : projects.project(request.owner(), request.projectId()).modelKind();
         long pictures = classes.stream().mapToLong(ImageClass::sampleCount).sum();
         long cost = pictures * request.settings().epochs();
         if (cost > maxCost) {
@@ -215,6 +217,11 @@ public class TrainingService implements DisposableBean {
             TrainingRequest request = job.request();
             job.startClock(maxTime);
             ProjectData data = projects.data(request.owner(), request.projectId());
+            if (request.kind() != null) {
+                Project p = data.project();
+                data = new ProjectData(new Project(p.id(), p.name(), request.kind(), p.dataVersion(), p.createdAt()),
+                        data.classes());
+            }
             log.info("Training {} for project {} ({} classes, {})", job.purpose(), job.projectId(),
                     data.classes().size(), request.settings());
             TrainingRun.Outcome outcome = new TrainingRun(job, threadsPerJob, e -> publish(job, e), embeddings).run(data);

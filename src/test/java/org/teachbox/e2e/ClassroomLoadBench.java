@@ -122,6 +122,9 @@ public final class ClassroomLoadBench {
                 Map.of(), List.of()).awaitHealthy(Duration.ofMinutes(3));
              SharedChromium chromium = driver.equals("browser") ? SharedChromium.start(work.resolve("chromium")) : null) {
             warmUp(app, Integer.getInteger("warmup", 0));
+            if (Boolean.parseBoolean(System.getProperty("floor", "true"))) {
+                tally.floor(floor(app));
+            }
             CountDownLatch ready = new CountDownLatch(students);
             CountDownLatch go = new CountDownLatch(1);
             Semaphore launching = new Semaphore(2);
@@ -195,6 +198,42 @@ public final class ClassroomLoadBench {
             throw new IllegalStateException("the warm-up lesson failed: " + earlier.problems());
         }
         log.info("{} earlier learners went through the lesson; the server is warm", learners);
+    }
+
+    /**
+     * -Dfloor (on unless false): before the class, one learner of each kind in the class goes
+     * through the lesson alone, twice (the first time warms the server's JIT, as a school server
+     * that has been up is warm), and the floor is the sum over the class of the second lone
+     * click-to-verdict times: the trainings one after another, each with the whole server (the
+     * engine trains a job on every core). Printed as classroom-load-floor; the lone lessons also
+     * leave the server warm for the class.
+     */
+    private double floor(AppProcess app) throws Exception {
+        Map<String, Double> alone = new java.util.TreeMap<>();
+        for (int s = 0; s < students; s++) {
+            alone.putIfAbsent(kindOf(s), 0.0);
+        }
+        int index = students + 1000;
+        for (String k : List.copyOf(alone.keySet())) for (int time = 0; time < 2; time++) {
+            LoadTally lone = new LoadTally();
+            lone.go();
+            try (WireLearner learner = WireLearner.arrive(java.net.URI.create(app.url("/")), lone, k, index,
+                    classPictures("f" + index, index), previewPictures("f" + index, index))) {
+                learner.lesson();
+            }
+            if (lone.errors() > 0 || lone.verdictSeconds().isEmpty()) {
+                throw new IllegalStateException("the lone " + k + " lesson failed: " + lone.problems());
+            }
+            alone.put(k, lone.verdictSeconds().getFirst());
+            index++;
+        }
+        double floor = 0;
+        for (int s = 0; s < students; s++) {
+            floor += alone.get(kindOf(s));
+        }
+        alone.forEach((k, seconds) -> System.out.printf(java.util.Locale.ROOT,
+                "classroom-load-alone kind=%s click_to_verdict_s=%.1f%n", k, seconds));
+        return floor;
     }
 
     /** A learner over Vaadin's protocol (-Ddriver=wire): the same lesson at a fraction of a browser's CPU. */

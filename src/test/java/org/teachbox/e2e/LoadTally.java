@@ -113,6 +113,21 @@ public final class LoadTally {
         return lost.get();
     }
 
+    /** Each verdict's seconds from its own Train click. */
+    public List<Double> verdictSeconds() {
+        return List.copyOf(waitSeconds);
+    }
+
+    /**
+     * The floor the class's last verdict is measured against: what the same trainings cost one
+     * after another when each had the server to itself (see ClassroomLoadBench's -Dfloor).
+     */
+    private volatile double floorSeconds = -1;
+
+    void floor(double seconds) {
+        floorSeconds = seconds;
+    }
+
     public int verdicts() {
         return waitSeconds.size();
     }
@@ -153,6 +168,10 @@ public final class LoadTally {
         verdictsByGroup.forEach((group, seconds) -> System.out.printf(Locale.ROOT,
                 "classroom-load-group kind=%s learners=%d click_to_verdict_s_p50=%.1f click_to_verdict_s_max=%.1f%n",
                 group, seconds.size(), pct(seconds, 50), pct(seconds, 100)));
+        if (floorSeconds > 0) {
+            System.out.printf(Locale.ROOT, "classroom-load-floor floor_s=%.1f last_verdict_over_floor=%.2f%n",
+                    floorSeconds, lastVerdictSeconds / floorSeconds);
+        }
         System.out.printf(Locale.ROOT, "students=%d last_verdict_s=%.1f ui_p95_ms=%.0f errors=%d lost=%d%n",
                 students, lastVerdictSeconds, pct(roundTrips, 95), errors.get(), lost.get());
     }

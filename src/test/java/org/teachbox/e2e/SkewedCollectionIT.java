@@ -2,18 +2,10 @@ package org.teachbox.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -22,19 +14,18 @@ import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.teachbox.samples.SampleClass;
 import org.teachbox.samples.SampleSet;
 import org.teachbox.samples.SampleSets;
 
 /**
- * The bias lab's "Skewed collection": a learner opens a fairly collected and a skewed shapes
- * project (every circle grey, every square tan) and a project with test pictures, trains both
- * collections from the lab and sees them side by side on the test pictures, with the gallery of
- * pictures only the skewed model gets wrong. The runs are still there after a reload, and in 中文.
+ * The bias lab's "Skewed collection" on photo projects (the pretrained kind): a learner's project
+ * with fairly collected pictures and test pictures is the fair collection itself; they open a
+ * skewed project (every circle grey, every square tan), choose it, and with one click train both
+ * and see them side by side on the test pictures, with the question and the gallery of pictures
+ * only the skewed model gets wrong. The runs are still there after a reload, and in 中文.
  */
 class SkewedCollectionIT extends BrowserTest {
 
-    private static final Pattern PROJECT_URL = Pattern.compile(".*/project/([0-9a-f-]{36})$");
     private static final LocatorAssertions.IsVisibleOptions LONG =
             new LocatorAssertions.IsVisibleOptions().setTimeout(240_000);
 
@@ -43,23 +34,24 @@ class SkewedCollectionIT extends BrowserTest {
 
     @Test
     void fairAndSkewedCollectionsAreJudgedOnThisProjectsTestPictures() throws Exception {
-        open(zip("Fair shapes", SampleSets.circlesAndSquares(24, 1, false), null));
         open(zip("Grey circles", SampleSets.circlesAndSquares(24, 2, true), null));
-        String judge = open(zip("Judge", SampleSets.circlesAndSquares(4, 3, false),
+        String judge = open(zip("Shapes", SampleSets.circlesAndSquares(24, 1, false),
                 SampleSets.circlesAndSquares(10, 4, false)));
 
         page.navigate(judge + "/bias");
         assertThat(page.locator("#collection-verdict")).containsText("appears here when both collections");
-        pick("#collection-fair-project", "Fair shapes");
+        // this project is the fair collection to start with: only the skewed one is chosen
+        assertThat(page.locator("#collection-fair-project")).containsText("This project: Shapes");
         pick("#collection-skewed-project", "Grey circles");
         page.locator("#bias-train-collection").click();
         assertThat(page.locator("#collection-skewed")).isVisible(LONG);
-        assertThat(page.locator("#collection-fair")).containsText("Fair collection: Fair shapes");
+        assertThat(page.locator("#collection-fair")).containsText("Fair collection: Shapes");
         assertThat(page.locator("#collection-skewed")).containsText("How often each class is predicted on the test pictures");
         assertThat(page.locator("#collection-comparison .tb-run")).hasCount(2);
         assertThat(page.locator("#collection-verdict p").first()).not().isEmpty();
         assertThat(page.locator("#collection-gallery"))
                 .containsText(Pattern.compile("Red areas|no test picture that only"), new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#collection-question")).containsText("What do the pictures it got wrong have in common?");
         page.locator("#collection-comparison").scrollIntoViewIfNeeded();
         settle(page);
         screenshot(page, "collection-01-side-by-side");
@@ -67,7 +59,7 @@ class SkewedCollectionIT extends BrowserTest {
         page.reload();
         assertThat(page.locator("#collection-skewed")).isVisible();
         assertThat(page.locator("#collection-skewed")).containsText("Skewed collection: Grey circles");
-        assertThat(page.locator("#collection-fair-project")).containsText("Fair shapes");
+        assertThat(page.locator("#collection-fair-project")).containsText("This project: Shapes");
         assertThat(page.locator("#collection-skewed-project")).containsText("Grey circles");
         settle(page);
         screenshot(page, "collection-02-after-reload");
@@ -78,6 +70,8 @@ class SkewedCollectionIT extends BrowserTest {
         zh.navigate(judge + "/bias");
         assertThat(zh.locator("#collection-skewed")).containsText("有偏誤的收集：Grey circles");
         assertThat(zh.locator("#bias-train-collection")).containsText("兩個都訓練");
+        assertThat(zh.locator("#collection-fair-project")).containsText("這個專案：Shapes");
+        assertThat(zh.locator("#collection-question")).containsText("有什麼共同點");
         zh.locator("#collection-comparison").scrollIntoViewIfNeeded();
         settle(zh);
         screenshot(zh, "collection-03-zh-TW");
@@ -91,47 +85,11 @@ class SkewedCollectionIT extends BrowserTest {
         assertThat(page.locator(select)).containsText(name);
     }
 
-    /** Opens a project file from My projects; returns the project's address. */
     private String open(Path zip) {
-        page.navigate(url("/"));
-        page.locator("#open-project-file vaadin-upload input[type=file]").setInputFiles(zip);
-        page.waitForURL(u -> PROJECT_URL.matcher(u).matches());
-        String address = page.url();
-        page.navigate(url("/"));
-        return address;
+        return ProjectZip.open(page, url("/"), zip);
     }
 
-    /** A Teachbox project file of the small CNN, with test pictures when {@code tests} is given. */
     private Path zip(String name, SampleSet train, SampleSet tests) throws IOException {
-        Path zip = files.resolve(name + ".zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-            int n = train.classes().getFirst().images().size();
-            put(z, "teachbox.json", ("{\"format\":\"teachbox-project\",\"formatVersion\":1,\"name\":\"" + name
-                    + "\",\"kind\":\"IMAGE\",\"classes\":[{\"name\":\"circle\",\"folder\":\"circle\",\"pictures\":" + n
-                    + "},{\"name\":\"square\",\"folder\":\"square\",\"pictures\":" + n + "}]}")
-                    .getBytes(StandardCharsets.UTF_8));
-            pictures(z, "", train);
-            if (tests != null) {
-                pictures(z, "test/", tests);
-            }
-        }
-        return zip;
-    }
-
-    private static void pictures(ZipOutputStream z, String prefix, SampleSet set) throws IOException {
-        for (SampleClass c : set.classes()) {
-            int i = 0;
-            for (BufferedImage image : c.images()) {
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(image, "png", png);
-                put(z, prefix + c.name() + "/" + (i++) + ".png", png.toByteArray());
-            }
-        }
-    }
-
-    private static void put(ZipOutputStream z, String name, byte[] bytes) throws IOException {
-        z.putNextEntry(new ZipEntry(name));
-        z.write(bytes);
-        z.closeEntry();
+        return ProjectZip.write(files, name, "PRETRAINED", train, tests);
     }
 }

@@ -40,6 +40,8 @@ import org.teachbox.ui.train.TrainView;
 class TrainRunsViewTest {
 
     @Autowired
+    org.teachbox.kinds.KindComparison kinds;
+    @Autowired
     ProjectService projects;
     @Autowired
     ModelStore models;
@@ -62,7 +64,7 @@ class TrainRunsViewTest {
     @SuppressWarnings("unchecked")
     void aRunWhoseLossBecomesNaNSuggestsASmallerLearningRateAndTrainsAgainWithATenth() throws Exception {
         Project p = samples.shapes(owner, "Too fast");
-        TrainView view = browser.enter(new TrainView(projects, training, models, runs), p.id().toString());
+        TrainView view = browser.enter(new TrainView(projects, training, models, runs, kinds), p.id().toString());
         ServerSideUi.find(view, IntegerField.class, "epochs").setValue(4);
         ServerSideUi.find(view, NumberField.class, "learning-rate").setValue(1000.0);
         ServerSideUi.descendants(view).filter(Select.class::isInstance).map(c -> (Select<OptimizerChoice>) c)
@@ -104,7 +106,7 @@ class TrainRunsViewTest {
     void stepsShowWhatAnEpochAStepAndTheBatchSizeAre() {
         Project p = projects.create(owner, "Terms", org.teachbox.project.ModelKind.IMAGE, List.of("a", "b"));
         ViewLifecycleTest.FakeTraining jobs = new ViewLifecycleTest.FakeTraining();
-        TrainView view = browser.enter(new TrainView(projects, jobs.service, models, runs), p.id().toString());
+        TrainView view = browser.enter(new TrainView(projects, jobs.service, models, runs, kinds), p.id().toString());
         ServerSideUi.find(view, IntegerField.class, "batch-size").setValue(8);
         ServerSideUi.click(ServerSideUi.find(view, Button.class, "train-button"));
 

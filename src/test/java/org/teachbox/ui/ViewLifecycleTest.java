@@ -55,6 +55,8 @@ import org.teachbox.ui.train.TrainView;
 class ViewLifecycleTest {
 
     @Autowired
+    org.teachbox.kinds.KindComparison kinds;
+    @Autowired
     ProjectService projects;
     @Autowired
     ModelStore models;
@@ -77,7 +79,7 @@ class ViewLifecycleTest {
     @Test
     void oneClickOnTrainIsOneRunAfterOpeningTheTrainStepThreeTimes() {
         Project p = project("Cats");
-        TrainView view = new TrainView(projects, jobs.service, models, runs);
+        TrainView view = new TrainView(projects, jobs.service, models, runs, kinds);
         for (int i = 0; i < 3; i++) {
             browser.enter(view, p.id().toString());
         }
@@ -108,7 +110,7 @@ class ViewLifecycleTest {
     void goingFromProjectAToProjectBShowsOnlyBsProgress() {
         Project a = project("A");
         Project b = project("B");
-        TrainView view = new TrainView(projects, jobs.service, models, runs);
+        TrainView view = new TrainView(projects, jobs.service, models, runs, kinds);
         browser.enter(view, a.id().toString());
         browser.enter(view, b.id().toString());
 
@@ -134,7 +136,7 @@ class ViewLifecycleTest {
     @Test
     void leavingThePageStopsFollowingEvenEventsAlreadyOnTheirWay() {
         Project a = project("Gone");
-        TrainView view = new TrainView(projects, jobs.service, models, runs);
+        TrainView view = new TrainView(projects, jobs.service, models, runs, kinds);
         browser.enter(view, a.id().toString());
         UUID job = UUID.randomUUID();
         jobs.publish(a.id(), new TrainingEvent.Epoch(job, Purpose.PROJECT, epoch(1, 10)));
@@ -157,7 +159,7 @@ class ViewLifecycleTest {
         // the page through the subscription, as when the page opens while they are published.
         jobs.running(p.id(), id, List.of(first.result(), second.result()), step);
         jobs.alsoDeliverOnSubscribe(p.id(), List.of(first, second, step));
-        TrainView view = new TrainView(projects, jobs.service, models, runs);
+        TrainView view = new TrainView(projects, jobs.service, models, runs, kinds);
         browser.enter(view, p.id().toString());
         browser.runPendingAccess();
 
@@ -220,7 +222,7 @@ class ViewLifecycleTest {
     @Test
     void aProjectOfAnotherBrowserIsNotFound() {
         Project theirs = projects.create(UUID.randomUUID().toString(), "Theirs", ModelKind.IMAGE, List.of("a", "b"));
-        TrainView view = new TrainView(projects, jobs.service, models, runs);
+        TrainView view = new TrainView(projects, jobs.service, models, runs, kinds);
 
         browser.enter(view, theirs.id().toString());
 

@@ -22,7 +22,8 @@ import org.teachbox.training.Purpose;
 /**
  * Step 6, "Skewed collection": pick a fairly collected and a skewed project with this project's
  * classes, train both, and compare them on this project's test pictures; then the pictures only
- * the skewed model gets wrong, with its heat maps.
+ * the skewed model gets wrong, with its heat maps. This project itself is the fair collection to
+ * start with, so a learner only has to choose the skewed one.
  */
 class CollectionPanel extends Div {
 
@@ -30,6 +31,7 @@ class CollectionPanel extends Div {
     private final Select<Project> skewed = new Select<>();
     private final Button train = new Button();
     private final Paragraph hint = new Paragraph();
+    private final Paragraph question = new Paragraph();
     private final Div verdict = new Div();
     private final Div columns = new Div();
     private final MistakeGallery gallery = new MistakeGallery();
@@ -48,7 +50,8 @@ class CollectionPanel extends Div {
         this.mistakes = mistakes;
         this.owner = owner;
         for (Select<Project> select : List.of(fair, skewed)) {
-            select.setItemLabelGenerator(Project::name);
+            select.setItemLabelGenerator(p -> p.id().equals(projectId)
+                    ? getTranslation("lab.collection.this", p.name()) : p.name());
             select.setWidth("min(100%, 22em)");
         }
         fair.setLabel(getTranslation("lab.collection.fair"));
@@ -67,14 +70,19 @@ class CollectionPanel extends Div {
         Div choices = new Div(fair, skewed, train);
         choices.addClassName("tb-form");
         galleryTitle.setText(getTranslation("lab.gallery.title"));
+        question.setText(getTranslation("lab.gallery.question"));
+        question.addClassName("tb-hint");
+        question.setId("collection-question");
+        Paragraph kinds = new Paragraph(getTranslation("lab.collection.kinds"));
+        kinds.addClassName("tb-hint");
         status.setId("collection-status");
         status.addClassName("tb-muted");
-        add(hint, choices, status, verdict, columns, galleryTitle, gallery);
+        add(hint, kinds, choices, status, verdict, columns, galleryTitle, question, gallery);
     }
 
     /**
-     * Loads a lab project: its class names, and the learner's projects with the same classes to
-     * choose from (the first two are picked to start with).
+     * Loads a lab project: its class names, and the projects with the same classes to choose
+     * from: this one as the fair collection and the first other one as the skewed, to start with.
      */
     void load(UUID projectId, List<String> classNames, boolean hasTestPictures) {
         this.projectId = projectId;
@@ -83,7 +91,7 @@ class CollectionPanel extends Div {
         status.setText("");
         fair.setItems(candidates);
         skewed.setItems(candidates);
-        fair.setValue(candidates.isEmpty() ? null : candidates.getFirst());
+        fair.setValue(candidates.getFirst());
         skewed.setValue(candidates.size() < 2 ? null : candidates.get(1));
         String missing = !hasTestPictures ? "lab.collection.need-tests"
                 : candidates.size() < 2 ? "lab.collection.need-projects" : null;
@@ -116,6 +124,7 @@ class CollectionPanel extends Div {
         RunSummary skewedTest = skewedRun.map(r -> r.testSummary(classNames)).orElse(null);
         boolean both = fairTest != null && skewedTest != null;
         galleryTitle.setVisible(both);
+        question.setVisible(both);
         gallery.setVisible(both);
         if (!both) {
             verdict.add(new Paragraph(getTranslation("lab.collection.waiting")));

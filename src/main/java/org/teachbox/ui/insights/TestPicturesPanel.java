@@ -21,6 +21,10 @@ import org.teachbox.ui.components.ConfusionMatrix;
  */
 class TestPicturesPanel extends Div {
 
+    /** Test accuracy this far (or more) below validation gets a sentence saying what it means. */
+    static final double GAP = 0.10;
+
+    private final Paragraph gap = new Paragraph();
     private final Paragraph accuracy = new Paragraph();
     private final Grid<Row> perClass = new Grid<>();
     private final ConfusionMatrix confusion = new ConfusionMatrix();
@@ -43,7 +47,9 @@ class TestPicturesPanel extends Div {
         Div columns = new Div(column(perClass), column(new H3(getTranslation("test-pictures.confusion")),
                 hint("test-pictures.confusion.hint"), confusion));
         columns.addClassName("tb-two-columns");
-        add(new H3(getTranslation("test-pictures.title")), hint("test-pictures.explain"), accuracy, columns,
+        gap.setId("test-gap");
+        gap.addClassName("tb-warning");
+        add(new H3(getTranslation("test-pictures.title")), hint("test-pictures.explain"), accuracy, gap, columns,
                 hint("test-pictures.when"));
     }
 
@@ -57,6 +63,13 @@ class TestPicturesPanel extends Div {
         }
         accuracy.setText(getTranslation("test-pictures.accuracy", Math.round(100 * test.accuracy()), test.count(),
                 Math.round(100 * report.validationAccuracy())));
+        // a gap this wide is more than a few pictures' luck: the training pictures share something
+        boolean gap = report.validationAccuracy() - test.accuracy() >= GAP;
+        this.gap.setVisible(gap);
+        if (gap) {
+            this.gap.setText(getTranslation("test-pictures.gap", Math.round(100 * test.accuracy()),
+                    Math.round(100 * report.validationAccuracy())));
+        }
         List<TrainingReport.ClassAccuracy> onTest = test.perClassAccuracy(report.classNames());
         List<TrainingReport.ClassAccuracy> onValidation = report.perClassAccuracy();
         perClass.setItems(IntStream.range(0, onTest.size())

@@ -30,6 +30,7 @@ import org.teachbox.ui.insights.CurvesPanel;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.layout.TrainingFeed;
+import org.teachbox.kinds.KindComparison;
 import org.teachbox.ui.runs.RunCurves;
 import org.teachbox.ui.runs.RunsPanel;
 
@@ -53,12 +54,15 @@ public class TrainView extends ProjectPage {
     private final AdvancedSettings advanced = new AdvancedSettings(TrainingSettings.defaults());
     private final DivergedHint diverged = new DivergedHint(this::trainAgain);
     private final RunsPanel runs;
+    private final KindsPanel kinds;
 
-    public TrainView(ProjectService projects, TrainingService training, ModelStore models, RunHistory history) {
+    public TrainView(ProjectService projects, TrainingService training, ModelStore models, RunHistory history,
+                     KindComparison comparison) {
         super(projects);
         this.training = training;
         this.models = models;
         this.runs = new RunsPanel(history);
+        this.kinds = new KindsPanel(comparison, owner);
         configureButtons();
         runs.addCompareListener(e -> RunCurves.draw(curves, e.runs()));
         runs.addCurrentChangedListener(e -> showVerdictOfStoredModel());
@@ -68,7 +72,7 @@ public class TrainView extends ProjectPage {
         verdict.addClassName("tb-verdict");
         Div buttons = new Div(train, cancel);
         buttons.addClassName("tb-actions");
-        addContent(splitSummary, buttons, advanced, progress, verdict, diverged, curves, runs);
+        addContent(splitSummary, buttons, advanced, progress, verdict, diverged, curves, runs, kinds);
     }
 
     private void configureButtons() {
@@ -94,6 +98,7 @@ public class TrainView extends ProjectPage {
         showSplit();
         runs.load(owner, project);
         runs.setTraining(false);
+        kinds.load(project.id(), project.modelKind());
         showStoredModel();
         showNewestIfItBlewUp();
         if (training.wasInterrupted(project.id())) {
@@ -103,7 +108,15 @@ public class TrainView extends ProjectPage {
 
     @Override
     protected Registration follow(UI ui, Project project) {
-        return TrainingFeed.follow(ui, training, project.id(), EnumSet.of(Purpose.PROJECT), this::handle);
+        return TrainingFeed.follow(ui, training, project.id(),
+                EnumSet.of(Purpose.PROJECT, Purpose.KINDS_PRETRAINED, Purpose.KINDS_SCRATCH),
+                event -> {
+                    if (event.purpose() == Purpose.PROJECT) {
+                        handle(event);
+                    } else {
+                        kinds.handle(event); // the comparison of kinds, below
+                    }
+                });
     }
 
     private void showSplit() {
