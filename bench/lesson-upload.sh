@@ -8,6 +8,7 @@
 # Needs the jar (./mvnw package) and Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 # JAR=path/to/other.jar times another build (e.g. the one before a change) on the same photos.
 # BENCH_UPLOAD_SHAPE=files,requests (e.g. 16,2) tries another batching of the page's uploader.
+# BENCH_PHOTO_SIZE=512x384 uploads phone-sized JPEGs (about 60 KB) instead of the lesson's 320 x 240.
 # No backbone unless BENCH_BACKBONE_DIR names one (then photos are also read by it as they arrive).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -74,8 +74,11 @@ export class PictureUploaderElement extends LitElement {
   /** The nearest ancestor matching this selector takes drops too, so a whole card is a drop zone. */
   @property() dropTarget = '';
   @property({ type: Boolean, reflect: true }) dragging = false;
-  /** A request holds up to this many files, or this many bytes, whichever comes first. */
-  filesPerRequest = 16;
+  /**
+   * A request holds up to this many files, or this many bytes, whichever comes first. Fewer,
+   * larger requests cost the browser less; bench/lesson-upload.sh (BENCH_UPLOAD_SHAPE) compares shapes.
+   */
+  filesPerRequest = 24;
   bytesPerRequest = 2 * 1024 * 1024;
   /**
    * Requests of one drop on their way at once; the server decodes each request's files side by

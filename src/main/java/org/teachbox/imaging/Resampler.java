@@ -92,8 +92,19 @@ final class Resampler {
         AreaWeights down = new AreaWeights(srcH, height);
 
         float[] rows = new float[width * srcH * 3];
+        // A decoded JPEG is 3-byte BGR in sRGB, where getRGB would only repack each pixel through
+        // the colour model, one call per pixel; its bytes are read a row at a time instead.
+        boolean bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR;
+        byte[] bytes = bgr ? new byte[srcW * 3] : null;
         for (int y = 0; y < srcH; y++) {
-            image.getRGB(0, y, srcW, 1, row, 0, srcW);
+            if (bgr) {
+                image.getRaster().getDataElements(0, y, srcW, 1, bytes); // R, G, B: the bands' order
+                for (int x = 0, i = 0; x < srcW; x++, i += 3) {
+                    row[x] = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | bytes[i + 2] & 0xFF;
+                }
+            } else {
+                image.getRGB(0, y, srcW, 1, row, 0, srcW);
+            }
             if (alpha) {
                 overWhite(row);
             }

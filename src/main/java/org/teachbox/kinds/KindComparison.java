@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -112,15 +111,6 @@ public class KindComparison {
             public List<float[]> trainImages(int classIndex, List<float[]> images, Random random) {
                 return images.size() <= n ? images : images.subList(0, n);
             }
-        };
-    }
-
-    /** Which side a purpose is, for the page. */
-    public static Optional<ModelKind> kindOf(Purpose purpose) {
-        return switch (purpose) {
-            case KINDS_PRETRAINED -> Optional.of(ModelKind.PRETRAINED);
-            case KINDS_SCRATCH -> Optional.of(ModelKind.IMAGE);
-            default -> Optional.empty();
         };
     }
 }

@@ -100,8 +100,11 @@ public final class LessonUploadBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("teachbox-lesson-upload");
-        List<Path> cats = TestImages.photos(work.resolve("cat"), "cat", PER_CLASS, 1);
-        List<Path> dogs = TestImages.photos(work.resolve("dog"), "dog", PER_CLASS, 2);
+        // BENCH_PHOTO_SIZE=512x384: phone-sized photos instead of the lesson's 320 x 240
+        String[] size = System.getenv().getOrDefault("BENCH_PHOTO_SIZE", "320x240").split("x");
+        int width = Integer.parseInt(size[0]), height = Integer.parseInt(size[1]);
+        List<Path> cats = TestImages.photos(work.resolve("cat"), "cat", PER_CLASS, 1, width, height);
+        List<Path> dogs = TestImages.photos(work.resolve("dog"), "dog", PER_CLASS, 2, width, height);
         long bytes = 0;
         for (Path p : cats) {
             bytes += Files.size(p);

@@ -62,17 +62,22 @@ final class TestImages {
      * nothing, as a flat drawing would) with a few shapes on it, 320 × 240 like a downscaled photo.
      */
     static List<Path> photos(Path dir, String prefix, int count, long seed) throws IOException {
+        return photos(dir, prefix, count, seed, 320, 240);
+    }
+
+    /** The same kind of photos at another size (512 x 384 is a phone photo scaled down by the page). */
+    static List<Path> photos(Path dir, String prefix, int count, long seed, int width, int height) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             int base = random.nextInt(0xFFFFFF);
-            for (int y = 0; y < 240; y++) {
-                for (int x = 0; x < 320; x++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
                     int n = random.nextInt(96);
-                    int r = ((base >> 16) & 0xFF) * (320 - x) / 320 + n;
-                    int g = ((base >> 8) & 0xFF) * (240 - y) / 240 + n;
+                    int r = ((base >> 16) & 0xFF) * (width - x) / width + n;
+                    int g = ((base >> 8) & 0xFF) * (height - y) / height + n;
                     int b = (base & 0xFF) / 2 + n;
                     image.setRGB(x, y, (Math.min(255, r) << 16) | (Math.min(255, g) << 8) | Math.min(255, b));
                 }
@@ -81,8 +86,8 @@ final class TestImages {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             for (int s = 0; s < 4; s++) {
                 g.setColor(Color.getHSBColor(random.nextFloat(), 0.7f, 0.8f));
-                int size = 40 + random.nextInt(80);
-                g.fillOval(random.nextInt(280), random.nextInt(200), size, size * 3 / 4);
+                int size = (40 + random.nextInt(80)) * width / 320;
+                g.fillOval(random.nextInt(width * 7 / 8), random.nextInt(height * 5 / 6), size, size * 3 / 4);
             }
             g.dispose();
             Path file = dir.resolve(prefix + "-" + i + ".jpg");

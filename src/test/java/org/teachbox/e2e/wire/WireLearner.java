@@ -21,12 +21,12 @@ import org.teachbox.e2e.LoadTally;
  * instead of a browser: the same lesson, the same pages and the same requests as
  * ClassroomLoadBench's browser learners, at a few milliseconds of CPU per step, so that on a
  * 2-core machine the server, not thirty browser tabs, decides how long a class waits.
- * The picture cards' uploader is played as picture-uploader.ts plays it: at most 16 files per
+ * The picture cards' uploader is played as picture-uploader.ts plays it: at most 24 files per
  * request, 3 requests at a time, then its {@code allSent} call.
  */
 public final class WireLearner implements AutoCloseable {
 
-    private static final int FILES_PER_REQUEST = 16;
+    private static final int FILES_PER_REQUEST = 24;
     private static final int REQUESTS_AT_ONCE = 3;
     private static final Duration STEP = Duration.ofMinutes(2);
 
