@@ -83,6 +83,7 @@ public final class ServerSideUi implements AutoCloseable {
         VaadinService.setCurrent(service);
         VaadinSession.setCurrent(session);
         session.setAttribute("teachbox.owner", owner);
+        session.setErrorHandler(new org.teachbox.ui.layout.LearnerErrors());
         ui.getInternals().setSession(session);
         ui.setLocale(locale);
         UI.setCurrent(ui);
@@ -120,8 +121,17 @@ public final class ServerSideUi implements AutoCloseable {
         }
     }
 
+    /** A click, and as in Vaadin, what the listener throws goes to the session's error handler. */
     public static void click(Button button) {
-        ComponentUtil.fireEvent(button, new ClickEvent<>(button));
+        try {
+            ComponentUtil.fireEvent(button, new ClickEvent<>(button));
+        } catch (RuntimeException e) {
+            VaadinSession current = VaadinSession.getCurrent();
+            if (current == null || current.getErrorHandler() == null) {
+                throw e;
+            }
+            current.getErrorHandler().error(new com.vaadin.flow.server.ErrorEvent(e));
+        }
     }
 
     /** The texts of the notifications opened so far, as the browser would get them. */

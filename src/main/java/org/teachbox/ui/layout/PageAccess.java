@@ -9,7 +9,7 @@ import com.vaadin.flow.server.Command;
  * How work finished on another thread reaches a page: {@link #access} runs a change inside the
  * page's lock, and pushes it, if the page is still open; a page closed meanwhile has nobody to
  * show it to, so the change is dropped. A failure thrown from the change (wrap a checked one in
- * {@link Failed}) goes to {@link ErrorHandling}, which says why in the learner's language.
+ * {@link Failed}) goes to {@link LearnerErrors}, which says why in the learner's language.
  */
 public final class PageAccess {
     private volatile UI ui;
@@ -32,7 +32,7 @@ public final class PageAccess {
         }
     }
 
-    /** A failure that happened away from the page, for {@link ErrorHandling} to tell. */
+    /** A failure that happened away from the page, for {@link LearnerErrors} to tell. */
     public static final class Failed extends RuntimeException {
         public Failed(Throwable cause) {
             super(cause.getMessage(), cause);

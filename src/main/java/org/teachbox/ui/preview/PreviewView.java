@@ -254,7 +254,7 @@ public class PreviewView extends ProjectPage {
             return; // another project, or a picture given since has the last word
         }
         if (answer.problem() != null) {
-            throw new PageAccess.Failed(answer.problem()); // ErrorHandling says why, in the learner's language
+            throw new PageAccess.Failed(answer.problem()); // LearnerErrors says why, in the learner's language
         }
         answer.prediction().ifPresent(bars::show);
         if (answer.explained()) {

@@ -69,7 +69,7 @@ class ProjectorPreview extends Div {
             return; // a picture dropped since has the last word
         }
         if (answer.problem() != null) {
-            throw new PageAccess.Failed(answer.problem()); // ErrorHandling says why
+            throw new PageAccess.Failed(answer.problem()); // LearnerErrors says why
         }
         answer.prediction().ifPresent(bars::show);
     }
