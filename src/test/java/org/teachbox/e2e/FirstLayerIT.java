@@ -51,6 +51,22 @@ class FirstLayerIT extends BrowserTest {
         assertThat(page.locator("#preview-first-layer img.tb-feature-map").first())
                 .not().hasAttribute("src", firstMap);
         assertThat(page.locator("#preview-first-layer img.tb-filter").first()).hasAttribute("src", firstFilter);
+        assertThat(page.locator("#preview-saliency .tb-heat-legend")).containsText("mattered most");
+
+        // two pictures dropped one right after the other: the second is answered, not refused
+        var map = page.locator("#preview-first-layer img.tb-feature-map").first();
+        String squareMap = map.getAttribute("src");
+        Path circle13 = TestImages.shapes(files.resolve("s"), "circle", 1, 13).get(0);
+        page.locator("#preview-upload input[type=file]").setInputFiles(circle13);
+        assertThat(map).not().hasAttribute("src", squareMap);
+        String circleMap = map.getAttribute("src");
+        page.locator("#preview-upload input[type=file]").setInputFiles(
+                TestImages.shapes(files.resolve("t"), "circle", 1, 17).get(0));
+        assertThat(map).not().hasAttribute("src", circleMap); // something else on screen first
+        page.locator("#preview-upload input[type=file]").setInputFiles(
+                TestImages.shapes(files.resolve("q"), "square", 1, 5).get(0));
+        page.locator("#preview-upload input[type=file]").setInputFiles(circle13); // at once after it
+        assertThat(map).hasAttribute("src", circleMap);
 
         page.locator("#language").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,

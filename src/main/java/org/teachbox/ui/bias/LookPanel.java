@@ -17,6 +17,7 @@ import org.teachbox.bias.Experiment;
 import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.HeatmapLegend;
 import org.teachbox.ui.layout.PageAccess;
 import org.teachbox.project.ModelKind;
 import org.teachbox.training.TrainingReport;
@@ -98,7 +99,7 @@ class LookPanel extends Div {
                         return;
                     }
                     add(tile(getTranslation("bias.run.fair"), fair, heats.get().get(0)),
-                            tile(getTranslation("bias.run.skewed"), skewed, heats.get().get(1)));
+                            tile(getTranslation("bias.run.skewed"), skewed, heats.get().get(1)), new HeatmapLegend());
                 }));
     }
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import org.teachbox.bias.CollectionMistakes;
 import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.HeatmapLegend;
 import org.teachbox.ui.layout.PageAccess;
 
 /**
@@ -70,6 +71,9 @@ class MistakeGallery extends Div {
             Div tile = new Div(new HeatmapImage(m.heat(), m.channels()), caption);
             tile.addClassName("tb-look-tile");
             tiles.add(tile);
+        }
+        if (!mistakes.isEmpty()) {
+            tiles.add(new HeatmapLegend());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.teachbox.prediction.ExplanationQueue;
 import org.teachbox.prediction.PredictionService;
 import org.teachbox.training.TrainingReport;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.HeatmapLegend;
 import org.teachbox.ui.layout.PageAccess;
 
 /**
@@ -136,6 +137,6 @@ class CellGallery extends Div {
 
     private void showHeatmap(String dataUrl) {
         look.add(new H3(getTranslation("preview.saliency.title")), new Paragraph(getTranslation("preview.saliency")),
-                new HeatmapImage(dataUrl));
+                new HeatmapImage(dataUrl), new HeatmapLegend());
     }
 }

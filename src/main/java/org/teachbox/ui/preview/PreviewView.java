@@ -24,6 +24,7 @@ import org.teachbox.project.ProjectService;
 import org.teachbox.share.ShareService;
 import org.teachbox.training.ModelStore;
 import org.teachbox.ui.HeatmapImage;
+import org.teachbox.ui.HeatmapLegend;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.UploadTexts;
 import org.teachbox.ui.components.DrawPad;
@@ -175,7 +176,8 @@ public class PreviewView extends ProjectPage {
             });
             answers.picture(owner, projectId, name, bytes);
         });
-        upload.setMaxFiles(1);
+        // No file limit: with one, a picture dropped before the last one's list entry was cleared
+        // was refused by the browser without a word. Each picture is answered; the latest shows.
         upload.setI18n(UploadTexts.of(this));
         upload.setId("preview-upload");
         upload.addAllFinishedListener(e -> upload.clearFileList());
@@ -273,6 +275,6 @@ public class PreviewView extends ProjectPage {
         HeatmapImage picture = new HeatmapImage(heat, project.modelKind().channels());
         Paragraph hint = new Paragraph(getTranslation("preview.saliency"));
         hint.addClassName("tb-hint");
-        look.add(new H3(getTranslation("preview.saliency.title")), hint, picture);
+        look.add(new H3(getTranslation("preview.saliency.title")), hint, picture, new HeatmapLegend());
     }
 }

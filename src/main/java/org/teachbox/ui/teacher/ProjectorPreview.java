@@ -51,7 +51,8 @@ class ProjectorPreview extends Div {
             Target t = target.get();
             answers.ask(t.owner(), t.projectId(), name, bytes);
         });
-        upload.setMaxFiles(1);
+        // No file limit: with one, a picture dropped before the last one's list entry was cleared
+        // was refused by the browser without a word. Each picture is answered; the latest shows.
         upload.setI18n(UploadTexts.of(this));
         upload.setId("projector-upload");
         upload.addAllFinishedListener(e -> upload.clearFileList());
