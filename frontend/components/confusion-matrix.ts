@@ -94,6 +94,13 @@ export class ConfusionMatrixElement extends LitElement {
       margin: 0 auto;
       text-align: center;
     }
+    /* with a few classes there is room for whole names ("squares", "triangle") over the columns */
+    table.few thead .name {
+      max-width: 4.75rem;
+    }
+    table.few td button {
+      margin: 0 auto;
+    }
     tbody .name {
       max-width: 8rem;
       margin-left: auto;
@@ -138,7 +145,7 @@ export class ConfusionMatrixElement extends LitElement {
     }
     return html`
       <div class="scroller">
-        <table>
+        <table class=${names.length <= 6 ? 'few' : ''}>
           <thead>
             <tr>
               <th colspan="2"></th>
