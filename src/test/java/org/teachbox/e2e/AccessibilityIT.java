@@ -76,6 +76,10 @@ class AccessibilityIT extends BrowserTest {
         squares.add(TestImages.broken(files));
         upload(learner, 1, squares);
         assertThat(learner.locator("#class-1 .tb-problems")).containsText("broken.png");
+        // the live region says how the upload went, in the page's words
+        Locator announcer = learner.locator("#announcer");
+        assertThat(announcer).hasAttribute("aria-live", "polite");
+        assertThat(announcer).hasText(learner.locator("#class-1 .tb-batch-summary").first().textContent().strip());
         check(learner, "gather");
         // the webcam (Chromium's fake camera) and the folded test-pictures shelf, opened
         learner.locator("#class-0 .tb-webcam-button").click();
@@ -94,6 +98,13 @@ class AccessibilityIT extends BrowserTest {
         check(learner, "train-advanced");
         learner.locator("#train-button").click();
         assertThat(learner.locator("#train-verdict")).containsText("%", TRAINING);
+        // ...and that training finished, with the verdict, though the learner may be looking elsewhere
+        assertThat(announcer).hasText(learner.locator("#train-verdict").textContent().strip());
+        if (locale.startsWith("en")) {
+            assertThat(announcer).containsText("Training finished");
+        } else {
+            assertThat(announcer).containsText("訓練完成");
+        }
         settle(learner);
         check(learner, "train-after");
 
