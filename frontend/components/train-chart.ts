@@ -52,6 +52,8 @@ export interface RunSeries {
 }
 
 const RUN_COLOURS = ['#1a73e8', '#d93025', '#188038', '#9334e6'];
+/** Overlaid runs differ by line pattern too (solid, dashed, dotted, dash-dot), not by colour alone. */
+const RUN_DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
 const GAP_COLOUR = '#d93025';
 const TRAIN_COLOUR = '#1a73e8';
 const VALIDATION_COLOUR = '#e8710a';
@@ -290,15 +292,16 @@ export class TrainChartElement extends LitElement {
     if (overlay) {
       chart.data.datasets = this.runs.flatMap((run, i) => {
         const colour = RUN_COLOURS[i % RUN_COLOURS.length];
-        const common = { borderColor: colour, backgroundColor: colour, ...LINE_STYLE };
+        const common = { borderColor: colour, backgroundColor: colour, ...LINE_STYLE, borderDash: RUN_DASHES[i % RUN_DASHES.length] };
+        // the run is its pattern; validation is the line with diamonds on it, at any number of epochs
         return [
-          { ...common, label: `${run.label} · ${this.texts.train}`, data: points(run.train), pointStyle: 'circle' },
+          { ...common, label: `${run.label} · ${this.texts.train}`, data: points(run.train), pointStyle: 'line', pointRadius: 0 },
           {
             ...common,
             label: `${run.label} · ${this.texts.validation}`,
             data: points(run.validation),
-            borderDash: [6, 4],
             pointStyle: 'rectRot',
+            pointRadius: 3,
           },
         ];
       });
