@@ -16,8 +16,8 @@
  * to thousands) is drawn on a logarithmic axis, titled with `logScaleText`, so the later epochs
  * stay readable instead of being squashed onto the floor.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   CategoryScale,
   Chart,
@@ -180,6 +180,25 @@ export class TrainChartElement extends LitElement {
       height: 260px;
       width: 100%;
     }
+    details {
+      margin-top: 0.25rem;
+      font-size: var(--lumo-font-size-s, 0.875rem);
+    }
+    summary {
+      cursor: pointer;
+      color: var(--lumo-primary-text-color, #1a73e8);
+    }
+    table {
+      border-collapse: collapse;
+      margin-top: 0.25rem;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      padding: 0.1rem 0.6rem;
+      text-align: right;
+      border-bottom: 1px solid var(--lumo-contrast-10pct, #e5e7eb);
+    }
   `;
 
   @property({ type: Array }) train: (number | null)[] = [];
@@ -192,11 +211,56 @@ export class TrainChartElement extends LitElement {
   @property({ type: String }) logScaleText = '';
   @property({ type: Object }) texts: TrainChartTexts = { title: '', train: '', validation: '', x: '', best: '' };
 
+  /** The words of the fold that holds the same numbers as a table, for whoever cannot see the lines. */
+  @property({ type: String }) tableText = '';
+  /** The table is only built while it is open: a live run redraws the chart every epoch. */
+  @state() private tableOpen = false;
+
   @query('canvas') private canvas!: HTMLCanvasElement;
   private chart?: Chart<'line'>;
 
   render() {
-    return html`<div class="frame"><canvas role="img" aria-label=${this.texts.title}></canvas></div>`;
+    return html`<div class="frame"><canvas role="img" aria-label=${this.texts.title}></canvas></div>
+      ${this.tableText
+        ? html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+            <summary>${this.tableText}</summary>
+            ${this.tableOpen ? this.table() : nothing}
+          </details>`
+        : nothing}`;
+  }
+
+  private table() {
+    const series: [string, (number | null)[]][] =
+      this.runs.length > 0
+        ? this.runs.flatMap((r): [string, (number | null)[]][] => [
+            [`${r.label} · ${this.texts.train}`, r.train],
+            [`${r.label} · ${this.texts.validation}`, r.validation],
+          ])
+        : [
+            [this.texts.train, this.train],
+            [this.texts.validation, this.validation],
+          ];
+    const epochs = Math.max(0, ...series.map(([, values]) => values.length));
+    const scale = this.percent ? 100 : 1;
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : this.format(v * scale) || '–');
+    return html`<table>
+      <caption hidden>${this.texts.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${this.texts.x}</th>
+          ${series.map(([label]) => html`<th scope="col">${label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${Array.from(
+          { length: epochs },
+          (_, i) => html`<tr>
+            <th scope="row">${i + 1}</th>
+            ${series.map(([, values]) => html`<td>${cell(values[i])}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 
   protected firstUpdated() {

@@ -106,6 +106,13 @@ class AccessibilityIT extends BrowserTest {
             assertThat(announcer).containsText("訓練完成");
         }
         settle(learner);
+        // each chart has its numbers as a table too, one row per epoch
+        learner.locator("#accuracy-chart summary").click();
+        learner.locator("#loss-chart summary").click();
+        assertThat(learner.locator("#accuracy-chart tbody tr")).hasCount(6);
+        assertThat(learner.locator("#loss-chart tbody tr")).hasCount(6);
+        assertThat(learner.locator("#accuracy-chart tbody tr").last().locator("td").first())
+                .hasText(Pattern.compile("\\d+(\\.\\d)?%"));
         check(learner, "train-after");
 
         learner.locator("#step-insights").click();
