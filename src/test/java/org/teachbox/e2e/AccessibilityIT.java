@@ -131,6 +131,14 @@ class AccessibilityIT extends BrowserTest {
         learner.locator("#step-bias").click();
         assertThat(learner.locator("#bias-train-fair")).isVisible();
         check(learner, "bias-lab");
+        // with its fair and skewed runs side by side: bars, matrices, heat maps
+        LocatorAssertions.IsVisibleOptions lab = new LocatorAssertions.IsVisibleOptions().setTimeout(240_000);
+        learner.locator("#bias-train-fair").click();
+        assertThat(learner.locator("#run-fair")).isVisible(lab);
+        learner.locator("#bias-train-skewed").click();
+        assertThat(learner.locator("#run-skewed")).isVisible(lab);
+        assertThat(learner.locator("#bias-saliency img")).hasCount(2);
+        check(learner, "bias-lab-results");
 
         teacher.navigate(classroomUrl);
         Locator card = teacher.locator(".tb-learner-card[data-learner='Leo']");
