@@ -56,6 +56,7 @@ export class DrawPadElement extends LitElement {
   `;
 
   @property({ type: String }) clearText = '';
+  @property({ type: String }) areaLabel = '';
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -65,6 +66,8 @@ export class DrawPadElement extends LitElement {
   render() {
     return html`
       <canvas
+        role="img"
+        aria-label=${this.areaLabel}
         @pointerdown=${this.onDown}
         @pointermove=${this.onMove}
         @pointerup=${this.onUp}

@@ -16,8 +16,8 @@
  * to thousands) is drawn on a logarithmic axis, titled with `logScaleText`, so the later epochs
  * stay readable instead of being squashed onto the floor.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   CategoryScale,
   Chart,
@@ -52,6 +52,8 @@ export interface RunSeries {
 }
 
 const RUN_COLOURS = ['#1a73e8', '#d93025', '#188038', '#9334e6'];
+/** Overlaid runs differ by line pattern too (solid, dashed, dotted, dash-dot), not by colour alone. */
+const RUN_DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
 const GAP_COLOUR = '#d93025';
 const TRAIN_COLOUR = '#1a73e8';
 const VALIDATION_COLOUR = '#e8710a';
@@ -178,6 +180,25 @@ export class TrainChartElement extends LitElement {
       height: 260px;
       width: 100%;
     }
+    details {
+      margin-top: 0.25rem;
+      font-size: var(--lumo-font-size-s, 0.875rem);
+    }
+    summary {
+      cursor: pointer;
+      color: var(--lumo-primary-text-color, #1a73e8);
+    }
+    table {
+      border-collapse: collapse;
+      margin-top: 0.25rem;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      padding: 0.1rem 0.6rem;
+      text-align: right;
+      border-bottom: 1px solid var(--lumo-contrast-10pct, #e5e7eb);
+    }
   `;
 
   @property({ type: Array }) train: (number | null)[] = [];
@@ -190,11 +211,56 @@ export class TrainChartElement extends LitElement {
   @property({ type: String }) logScaleText = '';
   @property({ type: Object }) texts: TrainChartTexts = { title: '', train: '', validation: '', x: '', best: '' };
 
+  /** The words of the fold that holds the same numbers as a table, for whoever cannot see the lines. */
+  @property({ type: String }) tableText = '';
+  /** The table is only built while it is open: a live run redraws the chart every epoch. */
+  @state() private tableOpen = false;
+
   @query('canvas') private canvas!: HTMLCanvasElement;
   private chart?: Chart<'line'>;
 
   render() {
-    return html`<div class="frame"><canvas role="img" aria-label=${this.texts.title}></canvas></div>`;
+    return html`<div class="frame"><canvas role="img" aria-label=${this.texts.title}></canvas></div>
+      ${this.tableText
+        ? html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+            <summary>${this.tableText}</summary>
+            ${this.tableOpen ? this.table() : nothing}
+          </details>`
+        : nothing}`;
+  }
+
+  private table() {
+    const series: [string, (number | null)[]][] =
+      this.runs.length > 0
+        ? this.runs.flatMap((r): [string, (number | null)[]][] => [
+            [`${r.label} · ${this.texts.train}`, r.train],
+            [`${r.label} · ${this.texts.validation}`, r.validation],
+          ])
+        : [
+            [this.texts.train, this.train],
+            [this.texts.validation, this.validation],
+          ];
+    const epochs = Math.max(0, ...series.map(([, values]) => values.length));
+    const scale = this.percent ? 100 : 1;
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : this.format(v * scale) || '–');
+    return html`<table>
+      <caption hidden>${this.texts.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${this.texts.x}</th>
+          ${series.map(([label]) => html`<th scope="col">${label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${Array.from(
+          { length: epochs },
+          (_, i) => html`<tr>
+            <th scope="row">${i + 1}</th>
+            ${series.map(([, values]) => html`<td>${cell(values[i])}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 
   protected firstUpdated() {
@@ -290,15 +356,16 @@ export class TrainChartElement extends LitElement {
     if (overlay) {
       chart.data.datasets = this.runs.flatMap((run, i) => {
         const colour = RUN_COLOURS[i % RUN_COLOURS.length];
-        const common = { borderColor: colour, backgroundColor: colour, ...LINE_STYLE };
+        const common = { borderColor: colour, backgroundColor: colour, ...LINE_STYLE, borderDash: RUN_DASHES[i % RUN_DASHES.length] };
+        // the run is its pattern; validation is the line with diamonds on it, at any number of epochs
         return [
-          { ...common, label: `${run.label} · ${this.texts.train}`, data: points(run.train), pointStyle: 'circle' },
+          { ...common, label: `${run.label} · ${this.texts.train}`, data: points(run.train), pointStyle: 'line', pointRadius: 0 },
           {
             ...common,
             label: `${run.label} · ${this.texts.validation}`,
             data: points(run.validation),
-            borderDash: [6, 4],
             pointStyle: 'rectRot',
+            pointRadius: 3,
           },
         ];
       });

@@ -154,6 +154,12 @@ export class WebcamCaptureElement extends LitElement {
         opacity: 0.3;
       }
     }
+    /* a blinking dot can make some learners feel unwell; the word "Recording" says it alone */
+    @media (prefers-reduced-motion: reduce) {
+      .dot {
+        animation: none;
+      }
+    }
     .count {
       font-variant-numeric: tabular-nums;
       background: rgba(255, 255, 255, 0.25);

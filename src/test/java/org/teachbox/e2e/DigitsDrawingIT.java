@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DigitsDrawingIT extends BrowserTest {
 
     @Test
-    void drawnDigitGetsAConfidencePerClass() {
+    void drawnDigitGetsAConfidencePerClass() throws Exception {
         page.navigate(url("/"));
         page.locator("#sample-digits").click();
         page.waitForURL(Pattern.compile(".*/project/[0-9a-f-]{36}$"));
@@ -41,5 +41,8 @@ class DigitsDrawingIT extends BrowserTest {
         assertThat(page.locator("#confidence-bars .tb-bar-value").first()).hasText(Pattern.compile("\\d+%"));
         assertThat(page.locator("#preview-saliency img")).isVisible();
         screenshot(page, "10-digits-draw");
+        // the canvas says what it is for, and axe finds nothing serious on a page with a drawing pad
+        assertThat(canvas).hasAttribute("aria-label", "Drawing area: draw here with a mouse, a pen or a finger.");
+        org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(page)).isEmpty();
     }
 }

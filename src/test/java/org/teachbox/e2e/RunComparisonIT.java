@@ -43,7 +43,11 @@ class RunComparisonIT extends BrowserTest {
         assertThat(page.locator("#run-2 vaadin-checkbox")).hasAttribute("checked", "");
         page.locator("#run-1 vaadin-checkbox").click();
         settle(page);
-        assertThat(page.locator("#curves-note")).containsText("Each colour is one run");
+        assertThat(page.locator("#curves-note")).containsText("Each run has its own colour and its own line");
+        // told apart without colour too: each run's lines have their own dash pattern
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => document.querySelector('#loss-chart')"
+                + ".chart.data.datasets.map(d => JSON.stringify(d.borderDash))"))
+                .isEqualTo(List.of("[]", "[]", "[8,4]", "[8,4]"));
         org.assertj.core.api.Assertions.assertThat(legend("#loss-chart"))
                 .containsExactly("lr 0.001 · Training", "lr 0.001 · Validation", "lr 0.1 · Training", "lr 0.1 · Validation");
         org.assertj.core.api.Assertions.assertThat(legend("#accuracy-chart")).contains("lr 0.001 · Validation", "lr 0.1 · Validation");

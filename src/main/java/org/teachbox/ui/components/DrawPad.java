@@ -25,6 +25,11 @@ public class DrawPad extends Component implements HasEnabled {
     /** A 128x128 PNG is a few kilobytes; anything far bigger did not come from the pad. */
     private static final int MAX_PNG_BYTES = 512 * 1024;
 
+    /** A screen reader is told what the canvas is for; drawing itself needs a mouse, pen or finger. */
+    public DrawPad() {
+        getElement().setProperty("areaLabel", getTranslation("draw.area"));
+    }
+
     /** The label of the clear button, already translated. */
     public void setTexts(String clear) {
         getElement().setProperty("clearText", clear);

@@ -36,6 +36,8 @@ public class TrainChart extends Component implements HasSize {
 
     public TrainChart() {
         setWidthFull();
+        // the same numbers as a table under the chart, for a screen reader or a learner who prefers them
+        getElement().setProperty("tableText", getTranslation("chart.table"));
     }
 
     /** All words on the chart, already translated. {@code bestLabel} names the best-epoch mark. */

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 
+import org.teachbox.ui.layout.Announcer;
+
 /**
  * What became of the pictures a learner added, one batch at a time, newest batch first: "12 of
  * 25 pictures added; 13 could not be used", then every file that could not be used, each named
@@ -43,6 +45,9 @@ class UploadReport extends Div {
 
     /** The upload says every file of the drop is done: the next file starts a new batch. */
     void batchFinished() {
+        if (open != null) {
+            Announcer.announce(this, open.summary.getText());
+        }
         open = null;
     }
 

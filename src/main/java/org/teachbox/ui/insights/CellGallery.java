@@ -22,6 +22,7 @@ import org.teachbox.training.TrainingReport;
 import org.teachbox.ui.HeatmapImage;
 import org.teachbox.ui.HeatmapLegend;
 import org.teachbox.ui.layout.PageAccess;
+import org.teachbox.ui.KeyboardButton;
 
 /**
  * The validation or test pictures behind one confusion-matrix cell (or the model's most confident
@@ -89,10 +90,13 @@ class CellGallery extends Div {
             Span caption = new Span(getTranslation("insights.cell.caption", classNames.get(item.predicted()),
                     Math.round(100 * item.confidence())));
             caption.addClassName("tb-caption");
-            Div tile = new Div(image, caption);
+            // the picture and its caption are the button; a link beside them must not sit inside it
+            Div button = new Div(image, caption);
+            button.addClassName("tb-tile-look");
+            button.getElement().setAttribute("title", getTranslation("insights.tile.explain"));
+            KeyboardButton.make(button, () -> showLook(item.sampleId()));
+            Div tile = new Div(button);
             tile.addClassName("tb-tile");
-            tile.getElement().setAttribute("title", getTranslation("insights.tile.explain"));
-            tile.addClickListener(e -> showLook(item.sampleId()));
             if (testPictures && projectId != null) {
                 Anchor open = new Anchor("project/" + projectId + "/preview?picture=" + item.sampleId(),
                         getTranslation("test-pictures.open-preview"));

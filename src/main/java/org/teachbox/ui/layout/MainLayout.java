@@ -29,6 +29,7 @@ import org.teachbox.ui.teacher.TeacherView;
 public class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
+    private final Announcer announcer = new Announcer();
 
     private final ClassroomService classrooms;
 
@@ -36,7 +37,12 @@ public class MainLayout extends Div implements RouterLayout {
         this.classrooms = classrooms;
         addClassName("tb-app");
         content.addClassName("tb-content");
-        add(header(), content);
+        add(header(), content, announcer);
+    }
+
+    /** The live region that reads results out to a screen reader, see {@link Announcer}. */
+    Announcer announcer() {
+        return announcer;
     }
 
     private Component header() {

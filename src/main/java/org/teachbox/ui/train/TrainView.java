@@ -27,6 +27,7 @@ import org.teachbox.training.TrainingService;
 import org.teachbox.training.TrainingSettings;
 import org.teachbox.ui.Messages;
 import org.teachbox.ui.insights.CurvesPanel;
+import org.teachbox.ui.layout.Announcer;
 import org.teachbox.ui.layout.MainLayout;
 import org.teachbox.ui.layout.ProjectPage;
 import org.teachbox.ui.layout.TrainingFeed;
@@ -198,6 +199,7 @@ public class TrainView extends ProjectPage {
             case TrainingEvent.Failed f -> {
                 progress.done();
                 verdict.setText(getTranslation(f.messageKey(), f.args().toArray()));
+                Announcer.announce(this, verdict.getText());
             }
             default -> {
             }
@@ -215,5 +217,7 @@ public class TrainView extends ProjectPage {
             case CANCELLED -> getTranslation("train.cancelled");
             case COMPLETED -> getTranslation("train.done", Math.round(100 * report.validationAccuracy()));
         });
+        // the learner may be reading the curves or another tab: a screen reader says how it ended
+        Announcer.announce(this, diverged.isVisible() ? getTranslation("train.announce.diverged") : verdict.getText());
     }
 }
