@@ -315,7 +315,7 @@ export class TrainChartElement extends LitElement {
         },
         scales: {
           x: { title: { display: true }, ticks: { maxTicksLimit: 12, autoSkip: true } },
-          y: { ticks: { callback: (value) => (this.percent ? `${value}%` : Number(value).toLocaleString()) } },
+          y: { ticks: { callback: (value) => (this.percent ? `${value}%` : TrainChartElement.tick(Number(value))) } },
         },
       },
       plugins: [gapPlugin, bestEpochPlugin],
@@ -398,6 +398,16 @@ export class TrainChartElement extends LitElement {
     y.beginAtZero = !log;
     y.title = { display: log && !!this.logScaleText, text: this.logScaleText };
     this.toggleAttribute('log-scale', log);
+  }
+
+  /**
+   * A loss axis label: a log axis reaches 0.0001 and below, which toLocaleString's three decimals
+   * would print as "0", twice; small values keep two significant digits instead.
+   */
+  static tick(value: number) {
+    return Math.abs(value) < 1 && value !== 0
+      ? value.toLocaleString(undefined, { maximumSignificantDigits: 2 })
+      : value.toLocaleString();
   }
 
   private format(value: number) {
