@@ -71,6 +71,8 @@ class FirstLayerIT extends BrowserTest {
         page.locator("#language").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
                 new Page.GetByRoleOptions().setName("繁體中文")).click();
+        // the page comes back in Chinese: give the picture to the new page, not the one going away
+        assertThat(page.locator("#preview-upload")).containsText("上傳圖片");
         page.locator("#preview-upload input[type=file]").setInputFiles(
                 TestImages.shapes(files.resolve("r"), "circle", 1, 7).get(0));
         assertThat(page.locator("#preview-first-layer")).containsText("網路內部：第一層");
